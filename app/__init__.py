@@ -1,0 +1,1 @@
+"""Participa application package: settings, database bootstrap, ASGI app and CLI."""

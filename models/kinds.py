@@ -1,0 +1,26 @@
+"""Kinds of polymorphic targets, stored as ``(kind, id)`` pairs."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SpaceKind(StrEnum):
+    PARTICIPATORY_PROCESS = "participatory_process"
+    ASSEMBLY = "assembly"
+
+
+class ResourceKind(StrEnum):
+    """Everything an attachment, a link or a comment can point at."""
+
+    PARTICIPATORY_PROCESS = "participatory_process"
+    ASSEMBLY = "assembly"
+    COMPONENT = "component"
+
+
+# Decidim's Ruby class names, which its API exposes as ``type`` strings.
+DECIDIM_CLASS_NAMES: dict[str, str] = {
+    ResourceKind.PARTICIPATORY_PROCESS: "Decidim::ParticipatoryProcess",
+    ResourceKind.ASSEMBLY: "Decidim::Assembly",
+    ResourceKind.COMPONENT: "Decidim::Component",
+}

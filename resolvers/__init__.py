@@ -1,0 +1,1 @@
+"""Data access, dataloaders, policies and mutations' logic. No Strawberry, no HTTP."""

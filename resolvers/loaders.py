@@ -1,0 +1,91 @@
+"""The typed container of every dataloader, built fresh for each request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from resolvers.attachments import loaders as attachments
+from resolvers.components import loaders as components
+from resolvers.components import stats
+from resolvers.nodes import loaders as nodes
+from resolvers.processes import loaders as processes
+from resolvers.taxonomy import loaders as taxonomy
+from resolvers.users import loaders as users
+
+if TYPE_CHECKING:
+    from aiodataloader import DataLoader
+
+    from resolvers.loading import LoaderEnv
+
+
+@dataclass(slots=True)
+class Loaders:
+    process_by_id: DataLoader
+    processes_by_group: DataLoader
+    processes_by_type: DataLoader
+    steps_by_process: DataLoader
+    step_by_id: DataLoader
+    process_group_by_id: DataLoader
+    process_type_by_id: DataLoader
+    component_by_id: DataLoader
+    components_by_space: DataLoader
+    stats_by_space: DataLoader
+    scope_by_id: DataLoader
+    scopes_by_parent: DataLoader
+    area_by_id: DataLoader
+    area_type_by_id: DataLoader
+    category_by_id: DataLoader
+    categories_by_space: DataLoader
+    subcategories_by_parent: DataLoader
+    attachments_by_owner: DataLoader
+    attachment_by_id: DataLoader
+    attachments_by_collection: DataLoader
+    collections_by_owner: DataLoader
+    collection_by_id: DataLoader
+    links_from_space: DataLoader
+    links_to_space: DataLoader
+    link_by_id: DataLoader
+    user_by_id: DataLoader
+    members_by_group: DataLoader
+    groups_by_member: DataLoader
+    table_by_id: DataLoader
+
+    @classmethod
+    def build(cls, env: LoaderEnv) -> Loaders:
+        return cls(
+            process_by_id=processes.process_by_id(env),
+            processes_by_group=processes.processes_by_group(env),
+            processes_by_type=processes.processes_by_type(env),
+            steps_by_process=processes.steps_by_process(env),
+            step_by_id=processes.step_by_id(env),
+            process_group_by_id=processes.group_by_id(env),
+            process_type_by_id=processes.type_by_id(env),
+            component_by_id=components.component_by_id(env),
+            components_by_space=components.components_by_space(env),
+            stats_by_space=stats.stats_by_space(env),
+            scope_by_id=taxonomy.scope_by_id(env),
+            scopes_by_parent=taxonomy.scopes_by_parent(env),
+            area_by_id=taxonomy.area_by_id(env),
+            area_type_by_id=taxonomy.area_type_by_id(env),
+            category_by_id=taxonomy.category_by_id(env),
+            categories_by_space=taxonomy.categories_by_space(env),
+            subcategories_by_parent=taxonomy.subcategories_by_parent(env),
+            attachments_by_owner=attachments.attachments_by_owner(env),
+            attachment_by_id=attachments.attachment_by_id(env),
+            attachments_by_collection=attachments.attachments_by_collection(env),
+            collections_by_owner=attachments.collections_by_owner(env),
+            collection_by_id=attachments.collection_by_id(env),
+            links_from_space=attachments.links_from_space(env),
+            links_to_space=attachments.links_to_space(env),
+            link_by_id=attachments.link_by_id(env),
+            user_by_id=users.user_by_id(env),
+            members_by_group=users.members_by_group(env),
+            groups_by_member=users.groups_by_member(env),
+            table_by_id=nodes.table_by_id(env),
+        )
+
+    def clear_all(self) -> None:
+        """Forget everything loaded so far (after a write in the same request)."""
+        for f in fields(self):
+            getattr(self, f.name).clear_all()

@@ -1,0 +1,51 @@
+"""The tenant: which organization a request is for, and its public figures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import any_, func, literal, or_, select
+
+import models
+from models.users import UserKind
+from resolvers.errors import UnknownOrganization
+from resolvers.visibility import Scope, process_visible, user_visible
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def normalise_host(host: str) -> str:
+    """``Example.org:8000`` -> ``example.org``; IPv6 literals keep their brackets."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host.split("]")[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+async def organization_for_host(session: AsyncSession, host: str) -> models.Organization:
+    """The organization serving ``host``; a single-organization install serves every host."""
+    o = models.Organization
+    name = normalise_host(host)
+    literal_host = literal(name)
+    stmt = select(o).where(or_(o.host == name, literal_host == any_(o.secondary_hosts))).limit(1)  # type: ignore[attr-defined]
+    found = (await session.scalars(stmt)).first()
+    if found is not None:
+        return found
+    only = (await session.scalars(select(o).order_by(o.id).limit(2))).all()
+    if len(only) == 1:
+        return only[0]
+    if not only:
+        msg = "No organization exists yet: run `participa seed` or create one."
+        raise UnknownOrganization(msg)
+    msg = f"No organization is served at host {name!r}."
+    raise UnknownOrganization(msg)
+
+
+async def organization_stats(session: AsyncSession, *, scope: Scope) -> list[tuple[str, int]]:
+    u = models.User
+    p = models.ParticipatoryProcess
+    users = select(func.count()).select_from(u).where(user_visible(scope), u.kind == UserKind.USER).scalar_subquery()
+    processes = select(func.count()).select_from(p).where(process_visible(scope)).scalar_subquery()
+    row = (await session.execute(select(users, processes))).one()
+    return [("users_count", int(row[0])), ("processes_count", int(row[1]))]

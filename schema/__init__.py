@@ -1,0 +1,1 @@
+"""GraphQL types, inputs and the root schema (Strawberry). Thin: data access lives in ``resolvers``."""

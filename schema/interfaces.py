@@ -1,0 +1,154 @@
+"""Cross-cutting GraphQL vocabulary: the interfaces Decidim's types implement, plus ``Node``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from schema.translated import TranslatedField, translated
+
+if TYPE_CHECKING:
+    from schema.common.types import (
+        Attachment,
+        AttachmentCollection,
+        Category,
+        ParticipatorySpaceLink,
+        ParticipatorySpaceManifest,
+        Statistic,
+    )
+    from schema.components.inputs import ComponentFilter, ComponentSort
+    from schema.common.inputs import CategoryFilter
+    from schema.processes.types import ParticipatorySpace
+
+_common = "schema.common.types"
+
+
+@strawberry.interface(description="An object with an id unique across the whole API; fetch it with `node(id:)`.")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.interface(description="Someone who writes: a participant or a user group.")
+class Author:
+    id: strawberry.ID
+    name: str
+    nickname: str = strawberry.field(description="The public pseudonym, prefixed with @.")
+    avatar_url: str
+    profile_path: str
+    badge: str
+    deleted: bool
+
+    @strawberry.field(description="The name of the organization the author belongs to.")
+    def organization_name(self, info: Info) -> TranslatedField:
+        return translated(info.context.organization.name)
+
+
+@strawberry.interface(description="A component: one tab of a participatory space.")
+class ComponentInterface:
+    id: strawberry.ID
+    name: TranslatedField
+    weight: int
+    space_kind: strawberry.Private[str]
+    space_id: strawberry.Private[int]
+
+    @strawberry.field(description="The space this component belongs to.")
+    async def participatory_space(
+        self, info: Info
+    ) -> Annotated[ParticipatorySpace, strawberry.lazy("schema.processes.types")]:
+        from schema.processes.types import load_space  # noqa: PLC0415 - breaks an import cycle
+
+        space = await load_space(info, self.space_kind, self.space_id)
+        if space is None:  # the component is only reachable through a visible space
+            msg = "space not visible"
+            raise LookupError(msg)
+        return space
+
+
+@strawberry.interface(description="A participatory space (a process, an assembly...).")
+class ParticipatorySpaceInterface:
+    id: strawberry.ID
+    title: TranslatedField
+    type: str = strawberry.field(description='Decidim class name, e.g. "Decidim::ParticipatoryProcess".')
+    space_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+    show_statistics: strawberry.Private[bool]
+
+    @strawberry.field(description="What kind of space this is.")
+    def manifest(self) -> Annotated[ParticipatorySpaceManifest, strawberry.lazy(_common)]:
+        from schema.common.types import space_manifest  # noqa: PLC0415
+
+        return space_manifest(self.space_kind)
+
+    @strawberry.field(description="Published components of the space.")
+    async def components(
+        self,
+        info: Info,
+        filter: Annotated[ComponentFilter, strawberry.lazy("schema.components.inputs")] | None = None,
+        order: Annotated[ComponentSort, strawberry.lazy("schema.components.inputs")] | None = None,
+    ) -> list[ComponentInterface | None] | None:
+        from schema.components.types import load_components  # noqa: PLC0415
+
+        return await load_components(info, self.space_kind, self.pk, filter, order)
+
+    @strawberry.field(description="Figures about the space; null when the space hides its statistics.")
+    async def stats(self, info: Info) -> list[Annotated[Statistic, strawberry.lazy(_common)] | None] | None:
+        from schema.common.types import Statistic  # noqa: PLC0415
+
+        if not self.show_statistics:
+            return None
+        rows = await info.context.loaders.stats_by_space.load((self.space_kind, self.pk))
+        return [Statistic(name=name, value=value) for name, value in rows]
+
+
+@strawberry.interface(description="A space that links to other spaces.")
+class ParticipatorySpaceResourceableInterface:
+    space_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="Spaces linked with this one, in either direction.")
+    async def linked_participatory_spaces(
+        self, info: Info
+    ) -> list[Annotated[ParticipatorySpaceLink, strawberry.lazy(_common)]]:
+        from schema.common.types import load_space_links  # noqa: PLC0415
+
+        return await load_space_links(info, self.space_kind, self.pk)
+
+
+@strawberry.interface(description="An object that holds categories.")
+class CategoriesContainerInterface:
+    space_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="Categories; filter by parent to walk the tree.")
+    async def categories(
+        self,
+        info: Info,
+        filter: Annotated[CategoryFilter, strawberry.lazy("schema.common.inputs")] | None = None,
+    ) -> list[Annotated[Category, strawberry.lazy(_common)] | None]:
+        from schema.common.types import load_categories  # noqa: PLC0415
+
+        return await load_categories(info, self.space_kind, self.pk, filter)
+
+
+@strawberry.interface(description="An object with attached documents and images.")
+class AttachableInterface:
+    attachable_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="Attachments, in their display order.")
+    async def attachments(self, info: Info) -> list[Annotated[Attachment, strawberry.lazy(_common)] | None]:
+        from schema.common.types import Attachment  # noqa: PLC0415
+
+        rows = await info.context.loaders.attachments_by_owner.load((self.attachable_kind, self.pk))
+        return [Attachment.from_model(r) for r in rows]
+
+    @strawberry.field(description="Participa: folders grouping the attachments.")
+    async def attachment_collections(
+        self, info: Info
+    ) -> list[Annotated[AttachmentCollection, strawberry.lazy(_common)]]:
+        from schema.common.types import AttachmentCollection  # noqa: PLC0415
+
+        rows = await info.context.loaders.collections_by_owner.load((self.attachable_kind, self.pk))
+        return [AttachmentCollection.from_model(r) for r in rows]

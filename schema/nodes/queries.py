@@ -1,0 +1,71 @@
+"""``node(id:)`` and ``nodes(ids:)``: any object by its global id, with the same visibility as elsewhere."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers.errors import BadUserInput
+from resolvers.filters import parse_id
+from schema.common.types import Area, AreaType, Attachment, AttachmentCollection, Category, Scope, link_from_model
+from schema.components.types import component_from_model
+from schema.interfaces import Node
+from schema.processes.types import (
+    ParticipatoryProcess,
+    ParticipatoryProcessGroup,
+    ParticipatoryProcessStep,
+    ParticipatoryProcessType,
+)
+from schema.users.types import author_from_model
+
+MAX_NODES = 100
+
+Converter = Callable[[Any, Info], Any]
+
+# table name -> (loader attribute on Loaders, converter). Later domains register theirs.
+NODE_RESOLVERS: dict[str, tuple[str, Converter]] = {
+    "users": ("user_by_id", author_from_model),
+    "participatory_processes": ("process_by_id", lambda r, _: ParticipatoryProcess.from_model(r)),
+    "participatory_process_steps": ("step_by_id", lambda r, _: ParticipatoryProcessStep.from_model(r)),
+    "participatory_process_groups": ("process_group_by_id", lambda r, _: ParticipatoryProcessGroup.from_model(r)),
+    "participatory_process_types": ("process_type_by_id", lambda r, _: ParticipatoryProcessType.from_model(r)),
+    "components": ("component_by_id", lambda r, _: component_from_model(r)),
+    "categories": ("category_by_id", lambda r, _: Category.from_model(r)),
+    "scopes": ("scope_by_id", lambda r, _: Scope.from_model(r)),
+    "areas": ("area_by_id", lambda r, _: Area.from_model(r)),
+    "area_types": ("area_type_by_id", lambda r, _: AreaType.from_model(r)),
+    "attachments": ("attachment_by_id", lambda r, _: Attachment.from_model(r)),
+    "attachment_collections": ("collection_by_id", lambda r, _: AttachmentCollection.from_model(r)),
+    "space_links": ("link_by_id", lambda r, _: link_from_model(r, seen_from=(r.from_kind, r.from_id))),
+}
+
+
+async def resolve_node(info: Info, pk: int) -> Node | None:
+    loaders = info.context.loaders
+    table = await loaders.table_by_id.load(pk)
+    if table is None or table not in NODE_RESOLVERS:
+        return None
+    loader_name, convert = NODE_RESOLVERS[table]
+    row = await getattr(loaders, loader_name).load(pk)
+    return convert(row, info) if row is not None else None  # type: ignore[no-any-return]
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(description="Participa: any object by its id; null when it does not exist or is not visible.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await resolve_node(info, parse_id(id))  # type: ignore[arg-type]
+
+    @strawberry.field(description=f"Participa: several objects by id (at most {MAX_NODES}), in the order asked.")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        if len(ids) > MAX_NODES:
+            msg = f"Ask for at most {MAX_NODES} ids at once."
+            raise BadUserInput(msg, fields={"ids": f"at most {MAX_NODES}"})
+        pks = [parse_id(i, field="ids") for i in ids]
+        return list(await asyncio.gather(*(resolve_node(info, pk) for pk in pks)))  # type: ignore[arg-type]
+
+

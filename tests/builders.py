@@ -1,0 +1,199 @@
+"""Test data builders: valid defaults, parents created on demand.
+
+``await make.process(published=False)`` creates the organization it needs; pass ``organization=``
+to put rows in another tenant.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import models
+from models.kinds import ResourceKind, SpaceKind
+from models.users import UserKind
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+_seq = itertools.count(1)
+
+NOW = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+
+
+def tr(fr: str, en: str | None = None) -> dict[str, str]:
+    return {"fr": fr, "en": en or f"{fr} (en)"}
+
+
+class Make:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self.sessionmaker = sessionmaker
+        self._default_org: models.Organization | None = None
+
+    async def save(self, row: Any) -> Any:
+        async with self.sessionmaker() as session:
+            session.add(row)
+            await session.commit()
+            await session.refresh(row)
+        return row
+
+    async def org(self, organization: models.Organization | None) -> models.Organization:
+        if organization is not None:
+            return organization
+        if self._default_org is None:
+            self._default_org = await self.organization(host="participa.test")
+        return self._default_org
+
+    async def organization(self, *, host: str | None = None, **kw: Any) -> models.Organization:
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "host": host or f"org{n}.test",
+            "name": tr(f"Organisation {n}", f"Organization {n}"),
+            "available_locales": ["fr", "en"],
+            "default_locale": "fr",
+        }
+        return await self.save(models.Organization(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def user(self, *, organization: models.Organization | None = None, **kw: Any) -> models.User:
+        org = await self.org(organization)
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": org.id,
+            "kind": UserKind.USER.value,
+            "email": f"user{n}@example.org",
+            "nickname": f"user{n}",
+            "name": f"User {n}",
+            "confirmed_at": NOW,
+        }
+        return await self.save(models.User(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def group(self, *, organization: models.Organization | None = None, **kw: Any) -> models.User:
+        defaults: dict[str, Any] = {"kind": UserKind.GROUP.value, "email": None, "confirmed_at": None}
+        return await self.user(organization=organization, **(defaults | kw))
+
+    async def membership(self, *, user: models.User, group: models.User, role: str = "member") -> Any:
+        return await self.save(
+            models.UserGroupMembership(
+                organization_id=user.organization_id, user_id=user.id, user_group_id=group.id, role=role
+            )
+        )
+
+    async def process(self, *, organization: models.Organization | None = None, **kw: Any) -> models.ParticipatoryProcess:
+        org = await self.org(organization)
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": org.id,
+            "slug": f"process-{n}",
+            "title": tr(f"Concertation {n}", f"Process {n}"),
+            "published_at": NOW,
+        }
+        return await self.save(models.ParticipatoryProcess(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def step(self, *, process: models.ParticipatoryProcess | None = None, **kw: Any) -> models.ParticipatoryProcessStep:
+        process = process or await self.process()
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": process.organization_id,
+            "process_id": process.id,
+            "title": tr(f"Étape {n}", f"Step {n}"),
+            "position": n,
+        }
+        return await self.save(models.ParticipatoryProcessStep(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def process_group(self, *, organization: models.Organization | None = None, **kw: Any) -> Any:
+        org = await self.org(organization)
+        defaults: dict[str, Any] = {"organization_id": org.id, "title": tr("Groupe", "Group")}
+        return await self.save(models.ParticipatoryProcessGroup(**(defaults | kw)))
+
+    async def process_type(self, *, organization: models.Organization | None = None, **kw: Any) -> Any:
+        org = await self.org(organization)
+        defaults: dict[str, Any] = {"organization_id": org.id, "title": tr("Consultation", "Consultation")}
+        return await self.save(models.ParticipatoryProcessType(**(defaults | kw)))
+
+    async def component(
+        self, *, space: models.ParticipatoryProcess | None = None, manifest_name: str = "proposals", **kw: Any
+    ) -> models.Component:
+        space = space or await self.process()
+        defaults: dict[str, Any] = {
+            "organization_id": space.organization_id,
+            "space_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "space_id": space.id,
+            "manifest_name": manifest_name,
+            "name": tr(f"Composant {manifest_name}", f"Component {manifest_name}"),
+            "published_at": NOW,
+        }
+        return await self.save(models.Component(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def category(self, *, space: models.ParticipatoryProcess | None = None, **kw: Any) -> models.Category:
+        space = space or await self.process()
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": space.organization_id,
+            "space_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "space_id": space.id,
+            "name": tr(f"Catégorie {n}", f"Category {n}"),
+        }
+        return await self.save(models.Category(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def scope(self, *, organization: models.Organization | None = None, **kw: Any) -> models.Scope:
+        org = await self.org(organization)
+        n = next(_seq)
+        defaults: dict[str, Any] = {"organization_id": org.id, "name": tr(f"Commune {n}", f"Town {n}")}
+        return await self.save(models.Scope(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def area_type(self, *, organization: models.Organization | None = None, **kw: Any) -> models.AreaType:
+        org = await self.org(organization)
+        defaults: dict[str, Any] = {"organization_id": org.id, "name": tr("Territoire"), "plural": tr("Territoires")}
+        return await self.save(models.AreaType(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def area(self, *, organization: models.Organization | None = None, **kw: Any) -> models.Area:
+        org = await self.org(organization)
+        defaults: dict[str, Any] = {"organization_id": org.id, "name": tr("Pays de Retz")}
+        return await self.save(models.Area(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def attachment(self, *, owner: Any | None = None, **kw: Any) -> models.Attachment:
+        owner = owner or await self.process()
+        kind = ResourceKind.COMPONENT if isinstance(owner, models.Component) else ResourceKind.PARTICIPATORY_PROCESS
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": owner.organization_id,
+            "attached_to_kind": kind.value,
+            "attached_to_id": owner.id,
+            "title": tr(f"Document {n}"),
+            "url": f"https://files.example.org/doc-{n}.pdf",
+            "content_type": "application/pdf",
+            "file_size": 1024,
+        }
+        return await self.save(models.Attachment(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def collection(self, *, owner: Any | None = None, **kw: Any) -> models.AttachmentCollection:
+        owner = owner or await self.process()
+        defaults: dict[str, Any] = {
+            "organization_id": owner.organization_id,
+            "attached_to_kind": ResourceKind.PARTICIPATORY_PROCESS.value,
+            "attached_to_id": owner.id,
+            "name": tr("Compte-rendu et synthèse"),
+        }
+        return await self.save(models.AttachmentCollection(**(defaults | kw)))  # type: ignore[no-any-return]
+
+    async def private_member(self, *, space: models.ParticipatoryProcess, user: models.User) -> Any:
+        return await self.save(
+            models.SpacePrivateUser(
+                organization_id=space.organization_id,
+                space_kind=SpaceKind.PARTICIPATORY_PROCESS.value,
+                space_id=space.id,
+                user_id=user.id,
+            )
+        )
+
+    async def link(self, *, source: models.ParticipatoryProcess, target: models.ParticipatoryProcess, **kw: Any) -> Any:
+        defaults: dict[str, Any] = {
+            "organization_id": source.organization_id,
+            "from_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "from_id": source.id,
+            "to_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "to_id": target.id,
+            "name": "related_processes",
+        }
+        return await self.save(models.SpaceLink(**(defaults | kw)))
