@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
         try:
             async with request.app.state.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
-        except Exception:  # noqa: BLE001 - any failure means unhealthy
+        except Exception:
             log.exception("health check failed")
             return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
         return JSONResponse({"status": "ok", "database": "ok"})
@@ -79,6 +79,6 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
 
 
 def _limit_extensions(settings: Settings) -> list[Any]:
-    from schema.limits import limit_extensions  # noqa: PLC0415
+    from schema.limits import limit_extensions
 
     return limit_extensions(settings.limits)

@@ -21,7 +21,7 @@ _embedded: dict[Path, Any] = {}
 
 def start_embedded(pgdata: Path) -> str:
     """Start (or reuse) a pgserver instance in ``pgdata`` and return its libpq URI."""
-    import pgserver  # noqa: PLC0415 - heavy import only for the embedded path
+    import pgserver
 
     pgdata = pgdata.resolve()
     pgdata.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,7 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_async() -> None:
-    from sqlalchemy.ext.asyncio import create_async_engine  # noqa: PLC0415
+    from sqlalchemy.ext.asyncio import create_async_engine
 
     engine = create_async_engine(_url())
     async with engine.connect() as connection:

@@ -16,7 +16,9 @@ class Organization(SQLModel, table=True):
 
     id: int | None = id_field()
     host: str = Field(unique=True, max_length=255)
-    secondary_hosts: list[str] = Field(default_factory=list, sa_type=ARRAY(String), sa_column_kwargs={"server_default": "{}"})
+    secondary_hosts: list[str] = Field(
+        default_factory=list, sa_type=ARRAY(String), sa_column_kwargs={"server_default": "{}"}
+    )
     name: Translations = translated()
     description: Translations = translated()
     available_locales: list[str] = Field(default_factory=lambda: ["fr", "en"], sa_type=ARRAY(String))

@@ -10,6 +10,7 @@ from strawberry.types import Info
 from schema.translated import TranslatedField, translated
 
 if TYPE_CHECKING:
+    from schema.common.inputs import CategoryFilter
     from schema.common.types import (
         Attachment,
         AttachmentCollection,
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
         Statistic,
     )
     from schema.components.inputs import ComponentFilter, ComponentSort
-    from schema.common.inputs import CategoryFilter
     from schema.processes.types import ParticipatorySpace
 
 _common = "schema.common.types"
@@ -57,7 +57,7 @@ class ComponentInterface:
     async def participatory_space(
         self, info: Info
     ) -> Annotated[ParticipatorySpace, strawberry.lazy("schema.processes.types")]:
-        from schema.processes.types import load_space  # noqa: PLC0415 - breaks an import cycle
+        from schema.processes.types import load_space
 
         space = await load_space(info, self.space_kind, self.space_id)
         if space is None:  # the component is only reachable through a visible space
@@ -77,7 +77,7 @@ class ParticipatorySpaceInterface:
 
     @strawberry.field(description="What kind of space this is.")
     def manifest(self) -> Annotated[ParticipatorySpaceManifest, strawberry.lazy(_common)]:
-        from schema.common.types import space_manifest  # noqa: PLC0415
+        from schema.common.types import space_manifest
 
         return space_manifest(self.space_kind)
 
@@ -88,13 +88,13 @@ class ParticipatorySpaceInterface:
         filter: Annotated[ComponentFilter, strawberry.lazy("schema.components.inputs")] | None = None,
         order: Annotated[ComponentSort, strawberry.lazy("schema.components.inputs")] | None = None,
     ) -> list[ComponentInterface | None] | None:
-        from schema.components.types import load_components  # noqa: PLC0415
+        from schema.components.types import load_components
 
         return await load_components(info, self.space_kind, self.pk, filter, order)
 
     @strawberry.field(description="Figures about the space; null when the space hides its statistics.")
     async def stats(self, info: Info) -> list[Annotated[Statistic, strawberry.lazy(_common)] | None] | None:
-        from schema.common.types import Statistic  # noqa: PLC0415
+        from schema.common.types import Statistic
 
         if not self.show_statistics:
             return None
@@ -111,7 +111,7 @@ class ParticipatorySpaceResourceableInterface:
     async def linked_participatory_spaces(
         self, info: Info
     ) -> list[Annotated[ParticipatorySpaceLink, strawberry.lazy(_common)]]:
-        from schema.common.types import load_space_links  # noqa: PLC0415
+        from schema.common.types import load_space_links
 
         return await load_space_links(info, self.space_kind, self.pk)
 
@@ -127,7 +127,7 @@ class CategoriesContainerInterface:
         info: Info,
         filter: Annotated[CategoryFilter, strawberry.lazy("schema.common.inputs")] | None = None,
     ) -> list[Annotated[Category, strawberry.lazy(_common)] | None]:
-        from schema.common.types import load_categories  # noqa: PLC0415
+        from schema.common.types import load_categories
 
         return await load_categories(info, self.space_kind, self.pk, filter)
 
@@ -139,7 +139,7 @@ class AttachableInterface:
 
     @strawberry.field(description="Attachments, in their display order.")
     async def attachments(self, info: Info) -> list[Annotated[Attachment, strawberry.lazy(_common)] | None]:
-        from schema.common.types import Attachment  # noqa: PLC0415
+        from schema.common.types import Attachment
 
         rows = await info.context.loaders.attachments_by_owner.load((self.attachable_kind, self.pk))
         return [Attachment.from_model(r) for r in rows]
@@ -148,7 +148,7 @@ class AttachableInterface:
     async def attachment_collections(
         self, info: Info
     ) -> list[Annotated[AttachmentCollection, strawberry.lazy(_common)]]:
-        from schema.common.types import AttachmentCollection  # noqa: PLC0415
+        from schema.common.types import AttachmentCollection
 
         rows = await info.context.loaders.collections_by_owner.load((self.attachable_kind, self.pk))
         return [AttachmentCollection.from_model(r) for r in rows]

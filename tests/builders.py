@@ -79,7 +79,9 @@ class Make:
             )
         )
 
-    async def process(self, *, organization: models.Organization | None = None, **kw: Any) -> models.ParticipatoryProcess:
+    async def process(
+        self, *, organization: models.Organization | None = None, **kw: Any
+    ) -> models.ParticipatoryProcess:
         org = await self.org(organization)
         n = next(_seq)
         defaults: dict[str, Any] = {
@@ -90,7 +92,9 @@ class Make:
         }
         return await self.save(models.ParticipatoryProcess(**(defaults | kw)))  # type: ignore[no-any-return]
 
-    async def step(self, *, process: models.ParticipatoryProcess | None = None, **kw: Any) -> models.ParticipatoryProcessStep:
+    async def step(
+        self, *, process: models.ParticipatoryProcess | None = None, **kw: Any
+    ) -> models.ParticipatoryProcessStep:
         process = process or await self.process()
         n = next(_seq)
         defaults: dict[str, Any] = {

@@ -24,7 +24,7 @@ def server_url() -> str:
 
 
 async def _admin(url: str, statement: str) -> None:
-    from sqlalchemy.ext.asyncio import create_async_engine  # noqa: PLC0415
+    from sqlalchemy.ext.asyncio import create_async_engine
 
     engine = create_async_engine(with_database(url, "postgres"), isolation_level="AUTOCOMMIT")
     try:
@@ -35,7 +35,7 @@ async def _admin(url: str, statement: str) -> None:
 
 
 def create_test_database(base_url: str) -> str:
-    import asyncio  # noqa: PLC0415
+    import asyncio
 
     name = f"participa_test_{uuid.uuid4().hex[:10]}"
     asyncio.run(_admin(base_url, f'CREATE DATABASE "{name}"'))
@@ -43,8 +43,9 @@ def create_test_database(base_url: str) -> str:
 
 
 def drop_test_database(base_url: str, url: str) -> None:
-    import asyncio  # noqa: PLC0415
-    from app.db import database_name  # noqa: PLC0415
+    import asyncio
+
+    from app.db import database_name
 
     asyncio.run(_admin(base_url, f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)'))
 
@@ -57,5 +58,3 @@ def alembic_config(url: str) -> Config:
 
 def migrate(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
-
-

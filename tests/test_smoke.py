@@ -7,7 +7,7 @@ async def test_anonymous_visitor_lists_published_processes(make: Any, gql: Any) 
     process = await make.process(slug="route-de-demain")
     await make.process(published_at=None)
     await make.step(process=process, active=True)
-    body = await gql("{ participatoryProcesses { id slug title { translation(locale: \"fr\") } steps { active } } }")
+    body = await gql('{ participatoryProcesses { id slug title { translation(locale: "fr") } steps { active } } }')
     assert body == {
         "data": {
             "participatoryProcesses": [

@@ -120,7 +120,11 @@ MANIFESTS: dict[str, Manifest] = {
         Manifest("meetings", "Meetings", {"fr": "Rencontres", "en": "Meetings"}, MeetingsGlobal, MeetingsStep),
         Manifest("surveys", "Surveys", {"fr": "Questionnaire", "en": "Survey"}, SurveysGlobal, SurveysStep),
         Manifest(
-            "accountability", "Accountability", {"fr": "Suivi", "en": "Accountability"}, AccountabilityGlobal, CommonStep
+            "accountability",
+            "Accountability",
+            {"fr": "Suivi", "en": "Accountability"},
+            AccountabilityGlobal,
+            CommonStep,
         ),
         Manifest("blogs", "Blogs", {"fr": "Actualités", "en": "News"}, CommonGlobal, CommonStep),
         Manifest("pages", "Pages", {"fr": "Page", "en": "Page"}, CommonGlobal, CommonStep, commentable=False),

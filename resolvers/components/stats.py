@@ -28,10 +28,14 @@ def stats_by_space(env: LoaderEnv) -> DataLoader:
     """
     c = models.Component
 
-    async def fn(session: AsyncSession, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    async def fn(
+        session: AsyncSession, keys: Sequence[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[tuple[str, int]]]:
         stmt = (
             select(c.space_kind, c.space_id, c.manifest_name, func.count())
-            .where(component_visible(env.scope), c.published_at.is_not(None), tuple_(c.space_kind, c.space_id).in_(keys))  # type: ignore[union-attr]
+            .where(
+                component_visible(env.scope), c.published_at.is_not(None), tuple_(c.space_kind, c.space_id).in_(keys)
+            )  # type: ignore[union-attr]
             .group_by(c.space_kind, c.space_id, c.manifest_name)
             .order_by(c.manifest_name)
         )

@@ -80,5 +80,3 @@ async def list_types(session: AsyncSession, *, scope: Scope) -> Sequence[models.
     t = models.ParticipatoryProcessType
     stmt = select(t).where(t.organization_id == scope.organization_id).order_by(t.id)
     return (await session.scalars(stmt)).all()
-
-

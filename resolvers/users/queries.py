@@ -74,9 +74,7 @@ async def list_users(
     return (await session.scalars(stmt)).all()
 
 
-async def find_user(
-    session: AsyncSession, *, scope: Scope, id: int | None, nickname: str | None
-) -> models.User | None:
+async def find_user(session: AsyncSession, *, scope: Scope, id: int | None, nickname: str | None) -> models.User | None:
     if id is None and nickname is None:
         return None
     u = models.User

@@ -250,7 +250,7 @@ class ParticipatorySpaceLink(Node):
     async def participatory_space(
         self, info: Info
     ) -> Annotated[ParticipatorySpaceInterface, strawberry.lazy("schema.interfaces")]:
-        from schema.processes.types import load_space_object  # noqa: PLC0415
+        from schema.processes.types import load_space_object
 
         space = await load_space_object(info, self.other_kind, self.other_id)
         if space is None:

@@ -67,5 +67,3 @@ class NodeQueries:
             raise BadUserInput(msg, fields={"ids": f"at most {MAX_NODES}"})
         pks = [parse_id(i, field="ids") for i in ids]
         return list(await asyncio.gather(*(resolve_node(info, pk) for pk in pks)))  # type: ignore[arg-type]
-
-

@@ -43,9 +43,7 @@ class UserQueries:
         return [author_from_model(r, info) for r in rows]
 
     @strawberry.field(description="One participant or group, by id or nickname (with or without @).")
-    async def user(
-        self, info: Info, id: strawberry.ID | None = None, nickname: str | None = None
-    ) -> Author | None:
+    async def user(self, info: Info, id: strawberry.ID | None = None, nickname: str | None = None) -> Author | None:
         ctx = info.context
         pk = parse_id(id)
         if pk is not None and nickname is None:
