@@ -1,7 +1,9 @@
 """SQLModel tables. ``import models; models.ParticipatoryProcess`` works for every table."""
 
+from models.accounts import AccessToken, OutboxEmail, SignInAttempt, UserToken
 from models.attachments import Attachment, AttachmentCollection, SpaceLink
 from models.base import GLOBAL_ID_SEQ, NAMING_CONVENTION, Tenanted, Translations, metadata
+from models.comments import Comment, CommentVote, Report
 from models.components import Component
 from models.kinds import DECIDIM_CLASS_NAMES, ResourceKind, SpaceKind
 from models.organization import Organization
@@ -11,6 +13,7 @@ from models.processes import (
     ParticipatoryProcessStep,
     ParticipatoryProcessType,
 )
+from models.proposals import Endorsement, Proposal, ProposalCoauthorship, ProposalVote, Version
 from models.taxonomy import Area, AreaType, Category, Scope, ScopeType
 from models.users import SpacePrivateUser, User, UserGroupMembership, UserKind
 
@@ -18,20 +21,30 @@ __all__ = [
     "DECIDIM_CLASS_NAMES",
     "GLOBAL_ID_SEQ",
     "NAMING_CONVENTION",
+    "AccessToken",
     "Area",
     "AreaType",
     "Attachment",
     "AttachmentCollection",
     "Category",
+    "Comment",
+    "CommentVote",
     "Component",
+    "Endorsement",
     "Organization",
+    "OutboxEmail",
     "ParticipatoryProcess",
     "ParticipatoryProcessGroup",
     "ParticipatoryProcessStep",
     "ParticipatoryProcessType",
+    "Proposal",
+    "ProposalCoauthorship",
+    "ProposalVote",
+    "Report",
     "ResourceKind",
     "Scope",
     "ScopeType",
+    "SignInAttempt",
     "SpaceKind",
     "SpaceLink",
     "SpacePrivateUser",
@@ -40,5 +53,7 @@ __all__ = [
     "User",
     "UserGroupMembership",
     "UserKind",
+    "UserToken",
+    "Version",
     "metadata",
 ]

@@ -16,6 +16,8 @@ class ResourceKind(StrEnum):
     PARTICIPATORY_PROCESS = "participatory_process"
     ASSEMBLY = "assembly"
     COMPONENT = "component"
+    PROPOSAL = "proposal"
+    COMMENT = "comment"
 
 
 # Decidim's Ruby class names, which its API exposes as ``type`` strings.
@@ -23,4 +25,6 @@ DECIDIM_CLASS_NAMES: dict[str, str] = {
     ResourceKind.PARTICIPATORY_PROCESS: "Decidim::ParticipatoryProcess",
     ResourceKind.ASSEMBLY: "Decidim::Assembly",
     ResourceKind.COMPONENT: "Decidim::Component",
+    ResourceKind.PROPOSAL: "Decidim::Proposals::Proposal",
+    ResourceKind.COMMENT: "Decidim::Comments::Comment",
 }

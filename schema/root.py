@@ -20,7 +20,12 @@ from schema.processes.types import ParticipatorySpace
 from schema.users.queries import UserQueries
 from schema.users.types import User, UserGroup
 
-Query = merge_types("Query", (CoreQueries, UserQueries, ProcessQueries, NodeQueries))
+# Each domain contributes a class of root fields; order is the order fields appear in the SDL.
+QUERIES: tuple[type, ...] = (CoreQueries, UserQueries, ProcessQueries, NodeQueries)
+MUTATIONS: tuple[type, ...] = ()
+
+Query = merge_types("Query", QUERIES)
+Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
 
 # Types reachable only through interfaces must be listed so the schema knows them.
 EXTRA_TYPES: list[Any] = [Component, ParticipatorySpace, User, UserGroup, ParticipatorySpaceLink]
@@ -29,6 +34,7 @@ EXTRA_TYPES: list[Any] = [Component, ParticipatorySpace, User, UserGroup, Partic
 def build_schema(*, extensions: Sequence[type[SchemaExtension] | Any] = ()) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         types=EXTRA_TYPES,
         extensions=[ErrorCodes, *extensions],
         config=StrawberryConfig(disable_field_suggestions=True),

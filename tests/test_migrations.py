@@ -43,7 +43,7 @@ def _diff(url: str) -> list[object]:
 
 def test_upgrade_downgrade_upgrade_round_trip_leaves_no_diff(scratch_database: str) -> None:
     config = alembic_config(scratch_database)
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
     command.downgrade(config, "base")
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
     assert _diff(scratch_database) == []
