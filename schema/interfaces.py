@@ -10,6 +10,7 @@ from strawberry.types import Info
 from schema.translated import TranslatedField, translated
 
 if TYPE_CHECKING:
+    from schema.comments.types import Comment
     from schema.common.inputs import CategoryFilter
     from schema.common.types import (
         Attachment,
@@ -152,3 +153,37 @@ class AttachableInterface:
 
         rows = await info.context.loaders.collections_by_owner.load((self.attachable_kind, self.pk))
         return [AttachmentCollection.from_model(r) for r in rows]
+
+
+@strawberry.interface(
+    description="Something participants can comment on, with an alignment (in favour, neutral, against)."
+)
+class CommentableInterface:
+    """Implementations fill the flags and counts when they convert their row; comments load lazily.
+
+    ``commentable_kind`` is a ``models.kinds.ResourceKind`` value and ``pk`` the row id.
+    """
+
+    id: strawberry.ID
+    type: str = strawberry.field(description='Decidim class name, e.g. "Decidim::Proposals::Proposal".')
+    accepts_new_comments: bool
+    comments_have_alignment: bool
+    comments_have_votes: bool
+    total_comments_count: int
+    has_comments: bool
+    commentable_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="Visible comments (hidden ones excluded), first level with their replies.")
+    async def comments(
+        self, info: Info, order_by: str | None = None, single_comment_id: str | None = None
+    ) -> list[Annotated[Comment, strawberry.lazy("schema.comments.types")]]:
+        from schema.comments.types import load_comments
+
+        return await load_comments(info, self, order_by=order_by, single_comment_id=single_comment_id)
+
+    @strawberry.field(description="Whether the viewer may comment here now.")
+    async def user_allowed_to_comment(self, info: Info) -> bool:
+        from schema.comments.types import viewer_may_comment
+
+        return await viewer_may_comment(info, self)
