@@ -23,8 +23,13 @@ def _sort(order: ParticipatoryProcessSort | None) -> queries.SpaceSort:
     if order is None:
         return queries.SpaceSort()
     keys: list[tuple[str, Direction]] = []
-    for attr, key in (("id", "id"), ("start_date", "start_date"), ("published_at", "published_at")):
-        direction = parse_direction(getattr(order, attr), field=f"order.{attr}")
+    # (Python attribute, sort key, GraphQL name): errors name the argument as the client wrote it.
+    for attr, key, name in (
+        ("id", "id", "id"),
+        ("start_date", "start_date", "startDate"),
+        ("published_at", "published_at", "publishedAt"),
+    ):
+        direction = parse_direction(getattr(order, attr), field=f"order.{name}")
         if direction is not None:
             keys.append((key, direction))
     return queries.SpaceSort(keys=tuple(keys))
