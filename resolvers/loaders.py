@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from resolvers.attachments import loaders as attachments
 from resolvers.components import loaders as components
+from resolvers.components import settings as component_settings
 from resolvers.components import stats
 from resolvers.nodes import loaders as nodes
 from resolvers.processes import loaders as processes
@@ -30,6 +31,7 @@ class Loaders:
     process_type_by_id: DataLoader
     component_by_id: DataLoader
     components_by_space: DataLoader
+    settings_by_component: DataLoader
     stats_by_space: DataLoader
     scope_by_id: DataLoader
     scopes_by_parent: DataLoader
@@ -63,6 +65,7 @@ class Loaders:
             process_type_by_id=processes.type_by_id(env),
             component_by_id=components.component_by_id(env),
             components_by_space=components.components_by_space(env),
+            settings_by_component=component_settings.settings_by_component(env),
             stats_by_space=stats.stats_by_space(env),
             scope_by_id=taxonomy.scope_by_id(env),
             scopes_by_parent=taxonomy.scopes_by_parent(env),
