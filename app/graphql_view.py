@@ -300,7 +300,7 @@ def negotiate_media_type(accept: str | None) -> str | None:
         return quality, specificity
 
     gql_quality, gql_specificity = preference(GRAPHQL_RESPONSE_JSON)
-    json_quality, json_specificity = preference(JSON)
+    json_quality = preference(JSON)[0]
     if gql_quality <= 0 and json_quality <= 0:
         return None
     if gql_quality > json_quality or (gql_quality == json_quality and gql_specificity == 2):

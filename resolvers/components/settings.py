@@ -60,7 +60,7 @@ async def _active_steps(session: AsyncSession, components: Sequence[models.Compo
         return {}
     s = models.ParticipatoryProcessStep
     rows = await session.execute(select(s.process_id, s.id).where(s.process_id.in_(process_ids), s.active.is_(True)))  # type: ignore[attr-defined]
-    return {process_id: step_id for process_id, step_id in rows.all()}
+    return {int(process_id): int(step_id) for process_id, step_id in rows.all()}
 
 
 async def settings_for(session: AsyncSession, component: models.Component) -> EffectiveSettings:
