@@ -81,4 +81,15 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
 def _limit_extensions(settings: Settings) -> list[Any]:
     from schema.limits import limit_extensions
 
-    return limit_extensions(settings.limits)
+    limits = settings.limits
+    return limit_extensions(
+        max_depth=limits.max_depth,
+        max_aliases=limits.max_aliases,
+        max_tokens=limits.max_tokens,
+        max_cost=limits.max_cost,
+        max_page_size=limits.max_page_size,
+        cache_size=limits.parser_cache_size,
+        max_directives=limits.max_directives,
+        max_recursion=limits.max_recursion,
+        max_duplicate_fields=limits.max_duplicate_fields,
+    )

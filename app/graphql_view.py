@@ -22,9 +22,9 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
-from app.auth import request_host, viewer_for
+from app.auth import INVALID_TOKEN_CHALLENGE, accounts_env, request_host, viewer_for
 from resolvers.context import Context, negotiate_locale
-from resolvers.errors import UnknownOrganization
+from resolvers.errors import InvalidToken, UnknownOrganization
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -99,6 +99,10 @@ class ParticipaGraphQL(GraphQL[Context, None]):
             response = await self.run(request)
         except HTTPException as exc:
             response = self._http_error(exc, request)
+        except InvalidToken as exc:
+            # A bad bearer token is refused before execution rather than run as anonymous.
+            body = {"errors": [{"message": exc.message, "extensions": exc.extensions()}]}
+            response = self._json(body, 401, request, {"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})
         await response(scope, receive, send)
 
     # -- request parsing -------------------------------------------------------------------------
@@ -248,6 +252,7 @@ class ParticipaGraphQL(GraphQL[Context, None]):
             response=response,
         )
         context.extra["api_settings"] = self.settings.api
+        context.extra["accounts"] = accounts_env(request, response)
         return context
 
 

@@ -26,13 +26,27 @@ class DatabaseSettings(BaseModel):
 
 
 class LimitSettings(BaseModel):
-    """Protections applied to every GraphQL request."""
+    """Protections applied to every GraphQL request (what each measures: schema/limits/analysis.py)."""
 
+    # Fields on the longest path, leaves included (Decidim's 15, counted as graphql-ruby does).
     max_depth: int = 15
+    # Multilingual pages alias `translation(locale:)` once per locale; far below GraphQL Cop's 101.
     max_aliases: int = 30
-    max_tokens: int = 4000
+    # The biggest real documents (full introspection, a process page) are about 200 tokens; the
+    # parser's work and graphql-core's quadratic field-merging check grow with this figure.
+    max_tokens: int = 2000
     max_page_size: int = 50
-    max_cost: int = 50_000
+    # Cost ~ fields resolved at worst (lists priced at 10 items, pages at their size). GraphiQL's
+    # full introspection costs 51 863, the process-list page about 2 400; 60 000 fields is about
+    # 0.2 s of executor time.
+    max_cost: int = 60_000
+    # graphql-armor's default; real documents use a handful of @include/@skip.
+    max_directives: int = 50
+    # The same field nested more than this in one branch (Decidim: 2) is refused; 3 lets a page
+    # walk a scope or category tree three levels down.
+    max_recursion: int = 3
+    # One response key selected more often in one selection set is refused (field duplication).
+    max_duplicate_fields: int = 20
     max_body_bytes: int = 1_000_000
     parser_cache_size: int = 512
 
@@ -49,6 +63,43 @@ class ApiSettings(BaseModel):
     )
 
 
+class AuthSettings(BaseModel):
+    """Sign-in: token lifetimes, password hashing cost, throttling, and which client address to trust."""
+
+    session_ttl_days: int = 30
+    confirmation_ttl_hours: int = 72
+    password_reset_ttl_hours: int = 6
+    # argon2id cost (RFC 9106 "low memory" profile by default); raising it rehashes at next sign-in.
+    password_time_cost: int = 3
+    password_memory_kib: int = 65_536
+    password_parallelism: int = 4
+    sign_in_window_seconds: int = 900
+    max_failed_sign_ins_per_account: int = 5
+    max_failed_sign_ins_per_address: int = 20
+    registration_window_seconds: int = 3600
+    max_registrations_per_address: int = 10
+    email_request_window_seconds: int = 3600
+    max_email_requests_per_account: int = 3
+    max_email_requests_per_address: int = 10
+    # How many reverse proxies append to X-Forwarded-For; 0 ignores the header (it is client-controlled).
+    trusted_proxy_hops: int = 0
+
+
+class MailSettings(BaseModel):
+    """Outgoing email. With no SMTP host, emails are written to the log (development, tests)."""
+
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    smtp_ssl: bool = False
+    smtp_timeout_seconds: float = 10.0
+    from_address: str = "Participa <no-reply@localhost>"
+    # The participation site's address; links in emails point there, on the organization's host.
+    link_scheme: Literal["https", "http"] = "https"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PARTICIPA_",
@@ -62,6 +113,8 @@ class Settings(BaseSettings):
     database: DatabaseSettings = DatabaseSettings()
     limits: LimitSettings = LimitSettings()
     api: ApiSettings = ApiSettings()
+    auth: AuthSettings = AuthSettings()
+    mail: MailSettings = MailSettings()
 
 
 class _PlainEnv(BaseSettings):

@@ -39,9 +39,12 @@ async def _run_async() -> None:
     from sqlalchemy.ext.asyncio import create_async_engine
 
     engine = create_async_engine(_url())
-    async with engine.connect() as connection:
-        await connection.run_sync(_run)
-    await engine.dispose()
+    try:
+        async with engine.connect() as connection:
+            await connection.run_sync(_run)
+    finally:
+        # A failed migration (or an unknown revision) must not leave a pooled connection behind.
+        await engine.dispose()
 
 
 def run_migrations_online() -> None:

@@ -1,6 +1,7 @@
 """SQLModel tables. ``import models; models.ParticipatoryProcess`` works for every table."""
 
 from models.accounts import AccessToken, OutboxEmail, SignInAttempt, UserToken
+from models.amendments import Amendment
 from models.attachments import Attachment, AttachmentCollection, SpaceLink
 from models.base import GLOBAL_ID_SEQ, NAMING_CONVENTION, Tenanted, Translations, metadata
 from models.comments import Comment, CommentVote, Report
@@ -22,6 +23,7 @@ __all__ = [
     "GLOBAL_ID_SEQ",
     "NAMING_CONVENTION",
     "AccessToken",
+    "Amendment",
     "Area",
     "AreaType",
     "Attachment",

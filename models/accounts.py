@@ -59,7 +59,11 @@ class OutboxEmail(Tenanted, Timestamped, table=True):
 
 
 class SignInAttempt(Tenanted, table=True):
-    """Failed (and successful) sign-ins, for throttling per account and per client address."""
+    """Failed (and successful) sign-ins, for throttling per account and per client address.
+
+    ``action`` tells sign-ins from other throttled requests that reveal or send something
+    (``register``, ``email_request``), so each limit counts only its own kind.
+    """
 
     __tablename__ = "sign_in_attempts"
     __table_args__ = (
@@ -67,6 +71,7 @@ class SignInAttempt(Tenanted, table=True):
         Index("ix_sign_in_attempts_address", "organization_id", "client_address", "created_at"),
     )
 
+    action: str = Field(default="sign_in", max_length=16, sa_column_kwargs={"server_default": "sign_in"})
     account_key: str = Field(max_length=255)
     client_address: str = Field(max_length=64)
     succeeded: bool = False

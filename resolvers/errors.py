@@ -48,6 +48,21 @@ class Conflict(DomainError):
 class RateLimited(DomainError):
     code = "RATE_LIMITED"
 
+    def __init__(self, message: str, *, retry_after: int, reason: str | None = None) -> None:
+        super().__init__(message, reason=reason)
+        self.retry_after = retry_after
+
+    def extensions(self) -> dict[str, object]:
+        # Seconds until the caller may try again, as HTTP's Retry-After.
+        return {**super().extensions(), "retryAfter": self.retry_after}
+
+
+class InvalidToken(Unauthenticated):
+    """A bearer token that is unknown, expired, revoked or from another organization.
+
+    Raised before execution: the endpoint answers HTTP 401 rather than running as anonymous.
+    """
+
 
 class UnknownOrganization(DomainError):
     """The request's host names no organization."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,10 @@ from resolvers.errors import BadUserInput
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
+
+# ``date.fromisoformat`` and ``int`` also accept "20260110", "2026-W02-1", "1_000" and non-ASCII digits.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 class Direction(StrEnum):
@@ -31,6 +36,8 @@ def parse_date(value: str | None, *, field: str) -> date | None:
     if value is None:
         return None
     try:
+        if not _DATE.fullmatch(value.strip()):
+            raise ValueError(value)
         return date.fromisoformat(value.strip())
     except ValueError:
         msg = f"Invalid date {value!r} for {field}: use YYYY-MM-DD."
@@ -59,6 +66,8 @@ def parse_id(value: str | int | None, *, field: str = "id") -> int | None:
     if value is None:
         return None
     try:
+        if not _INTEGER.fullmatch(str(value).strip()):
+            raise ValueError(value)
         parsed = int(value)
     except (TypeError, ValueError):
         msg = f"Invalid id {value!r} for {field}: ids are integers."

@@ -5,14 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
+from resolvers.accounts import loaders as accounts
 from resolvers.attachments import loaders as attachments
+from resolvers.comments import loaders as comments
 from resolvers.components import loaders as components
 from resolvers.components import settings as component_settings
 from resolvers.components import stats
+from resolvers.endorsements import loaders as endorsements
 from resolvers.nodes import loaders as nodes
 from resolvers.processes import loaders as processes
+from resolvers.proposals import amendments
+from resolvers.proposals import loaders as proposals
 from resolvers.taxonomy import loaders as taxonomy
 from resolvers.users import loaders as users
+from resolvers.versions import loaders as versions
 
 if TYPE_CHECKING:
     from aiodataloader import DataLoader
@@ -51,7 +57,23 @@ class Loaders:
     user_by_id: DataLoader
     members_by_group: DataLoader
     groups_by_member: DataLoader
+    viewer_account: DataLoader
+    comment_thread_by_root: DataLoader
+    viewer_comment_marks_by_root: DataLoader
+    comment_by_id: DataLoader
+    commentable_by_key: DataLoader
     table_by_id: DataLoader
+    proposal_by_id: DataLoader
+    proposal_pages: DataLoader
+    proposal_counts: DataLoader
+    viewer_drafts_by_component: DataLoader
+    coauthorships_by_proposal: DataLoader
+    viewer_supported_proposal: DataLoader
+    amendments_by_amendable: DataLoader
+    endorsers_by_resource: DataLoader
+    viewer_endorsed: DataLoader
+    versions_by_item: DataLoader
+    version_counts_by_item: DataLoader
 
     @classmethod
     def build(cls, env: LoaderEnv) -> Loaders:
@@ -85,7 +107,23 @@ class Loaders:
             user_by_id=users.user_by_id(env),
             members_by_group=users.members_by_group(env),
             groups_by_member=users.groups_by_member(env),
+            viewer_account=accounts.viewer_account(env),
+            comment_thread_by_root=comments.comment_thread_by_root(env),
+            viewer_comment_marks_by_root=comments.viewer_comment_marks_by_root(env),
+            comment_by_id=comments.comment_by_id(env),
+            commentable_by_key=comments.commentable_by_key(env),
             table_by_id=nodes.table_by_id(env),
+            proposal_by_id=proposals.proposal_by_id(env),
+            proposal_pages=proposals.proposal_pages(env),
+            proposal_counts=proposals.proposal_counts(env),
+            viewer_drafts_by_component=proposals.viewer_drafts_by_component(env),
+            coauthorships_by_proposal=proposals.coauthorships_by_proposal(env),
+            viewer_supported_proposal=proposals.viewer_supported_proposal(env),
+            amendments_by_amendable=amendments.amendments_by_amendable(env),
+            endorsers_by_resource=endorsements.endorsers_by_resource(env),
+            viewer_endorsed=endorsements.viewer_endorsed(env),
+            versions_by_item=versions.versions_by_item(env),
+            version_counts_by_item=versions.version_counts_by_item(env),
         )
 
     def clear_all(self) -> None:

@@ -88,10 +88,28 @@ def visible_component_ids(scope: Scope) -> Select[tuple[int]]:
     return select(c.id).where(component_visible(scope))  # type: ignore[arg-type]
 
 
+def proposal_visible(scope: Scope) -> ColumnElement[bool]:
+    """Published, not hidden by moderation, in a visible component. Withdrawn ones stay visible, as in
+    Decidim; drafts are reachable only through their authors' own draft queries, never through here."""
+    p = models.Proposal
+    return and_(
+        p.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        p.published_at.is_not(None),  # type: ignore[union-attr]
+        p.hidden_at.is_(None),  # type: ignore[union-attr]
+        p.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    )
+
+
+def visible_proposal_ids(scope: Scope) -> Select[tuple[int]]:
+    p = models.Proposal
+    return select(p.id).where(proposal_visible(scope))  # type: ignore[arg-type]
+
+
 # Owners that attachments, links and other polymorphic rows may hang on.
 RESOURCE_VISIBLE_IDS: dict[str, Callable[[Scope], Select[tuple[int]]]] = {
     ResourceKind.PARTICIPATORY_PROCESS: visible_process_ids,
     ResourceKind.COMPONENT: visible_component_ids,
+    ResourceKind.PROPOSAL: visible_proposal_ids,
 }
 
 

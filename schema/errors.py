@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -18,12 +19,17 @@ log = logging.getLogger("participa.graphql")
 
 INTERNAL_MESSAGE = "Internal server error. Quote the request id when you report it."
 
+# graphql-core suggests names in many messages (arguments, types, input fields, enum values);
+# Strawberry's disable_field_suggestions strips them only from unknown-field errors.
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
+
 
 def _request_id(execution_context: ExecutionContext) -> str | None:
     return getattr(execution_context.context, "request_id", None)
 
 
 def convert(error: GraphQLError, execution_context: ExecutionContext) -> GraphQLError:
+    error.message = _SUGGESTION.sub("", error.message)
     original = error.original_error
     if isinstance(original, DomainError):
         return GraphQLError(
@@ -75,5 +81,8 @@ class ErrorCodes(SchemaExtension):
         if errors:
             result.errors = [convert(e, self.execution_context) for e in errors]
         pre = getattr(self.execution_context, "pre_execution_errors", None)
-        if pre:
+        if pre is errors and errors:
+            # Strawberry stores the executed result's own list here: convert (and log) once.
+            self.execution_context.pre_execution_errors = result.errors
+        elif pre:
             self.execution_context.pre_execution_errors = [convert(e, self.execution_context) for e in pre]

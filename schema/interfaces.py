@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -12,6 +13,7 @@ from schema.translated import TranslatedField, translated
 if TYPE_CHECKING:
     from schema.comments.types import Comment
     from schema.common.inputs import CategoryFilter
+    from schema.common.resources import Amendment, Coordinates, Fingerprint, TraceVersion
     from schema.common.types import (
         Attachment,
         AttachmentCollection,
@@ -153,6 +155,97 @@ class AttachableInterface:
 
         rows = await info.context.loaders.collections_by_owner.load((self.attachable_kind, self.pk))
         return [AttachmentCollection.from_model(r) for r in rows]
+
+
+_resources = "schema.common.resources"
+
+
+@strawberry.interface(description="An object with a creator and co-authors.")
+class CoauthorableInterface:
+    authors_count: int | None = strawberry.field(
+        description="How many authors, counting those that are not participants (the organization, a meeting)."
+    )
+
+    @strawberry.field(description="The creator, if a visible participant or group (null for official proposals).")
+    async def author(self, info: Info) -> Author | None:
+        raise NotImplementedError
+
+    @strawberry.field(description="Co-authors that are visible participants or groups.")
+    async def authors(self, info: Info) -> list[Author | None]:
+        raise NotImplementedError
+
+
+@strawberry.interface(description="An object participants can endorse, in their own name or for a group.")
+class EndorsableInterface:
+    endorsements_count: int | None
+    endorsable_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="Who endorsed it (the group, when endorsed for a group), oldest first.")
+    async def endorsements(self, info: Info) -> list[Author | None]:
+        from schema.users.types import author_from_model
+
+        rows = await info.context.loaders.endorsers_by_resource.load((self.endorsable_kind, self.pk))
+        return [author_from_model(r, info) for r in rows]
+
+
+@strawberry.interface(description="An object whose changes are recorded.")
+class TraceableInterface:
+    traceable_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="How many versions were recorded.")
+    async def versions_count(self, info: Info) -> int:
+        return int(await info.context.loaders.version_counts_by_item.load((self.traceable_kind, self.pk)))
+
+    @strawberry.field(description="The recorded versions, oldest first.")
+    async def versions(self, info: Info) -> list[Annotated[TraceVersion, strawberry.lazy(_resources)] | None]:
+        from schema.common.resources import TraceVersion
+
+        rows = await info.context.loaders.versions_by_item.load((self.traceable_kind, self.pk))
+        return [TraceVersion.from_model(r) for r in rows]
+
+
+@strawberry.interface(description="An object with creation and update times.")
+class TimestampsInterface:
+    created_at: datetime | None
+    updated_at: datetime | None
+
+
+@strawberry.interface(description="An object whose content has a fingerprint, to prove what it said.")
+class FingerprintInterface:
+    @strawberry.field(description="SHA-256 of a canonical JSON of the content, with that JSON.")
+    def fingerprint(self) -> Annotated[Fingerprint, strawberry.lazy(_resources)]:
+        raise NotImplementedError
+
+
+@strawberry.interface(description="An object that can be the target or the result of an amendment.")
+class AmendableEntityInterface:
+    id: strawberry.ID
+
+
+@strawberry.interface(description="An object participants can amend.")
+class AmendableInterface:
+    amendable_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="Amendments visible to the viewer (drafts and hidden emendations excluded).")
+    async def amendments(self, info: Info) -> list[Annotated[Amendment, strawberry.lazy(_resources)] | None]:
+        from schema.common.resources import Amendment
+
+        rows = await info.context.loaders.amendments_by_amendable.load((self.amendable_kind, self.pk))
+        return [Amendment.from_model(r) for r in rows]
+
+
+@strawberry.interface(description="An object with a place.")
+class LocalizableInterface:
+    address: str | None
+    coordinates: Annotated[Coordinates, strawberry.lazy(_resources)] | None
+
+
+@strawberry.interface(description="An object with a human reference, e.g. LA-PROP-2019-05-1234.")
+class ReferableInterface:
+    reference: str | None
 
 
 @strawberry.interface(

@@ -3,36 +3,71 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+if TYPE_CHECKING:
+    from graphql import GraphQLError
+    from strawberry.types import ExecutionContext
+
+from schema.accounts.mutations import AccountMutations
+from schema.comments.commentables import Commentable
+from schema.comments.mutations import CommentMutations
+from schema.comments.queries import CommentQueries
 from schema.common.types import ParticipatorySpaceLink
+from schema.components.mutations import ComponentMutations
 from schema.components.types import Component
 from schema.core import CoreQueries
 from schema.errors import ErrorCodes
 from schema.nodes.queries import NodeQueries
 from schema.processes.queries import ProcessQueries
 from schema.processes.types import ParticipatorySpace
+from schema.proposals.components import Proposals
+from schema.proposals.types import Proposal
 from schema.users.queries import UserQueries
 from schema.users.types import User, UserGroup
 
 # Each domain contributes a class of root fields; order is the order fields appear in the SDL.
-QUERIES: tuple[type, ...] = (CoreQueries, UserQueries, ProcessQueries, NodeQueries)
-MUTATIONS: tuple[type, ...] = ()
+QUERIES: tuple[type, ...] = (CoreQueries, UserQueries, ProcessQueries, NodeQueries, CommentQueries)
+MUTATIONS: tuple[type, ...] = (AccountMutations, CommentMutations, ComponentMutations)
 
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
 
 # Types reachable only through interfaces must be listed so the schema knows them.
-EXTRA_TYPES: list[Any] = [Component, ParticipatorySpace, User, UserGroup, ParticipatorySpaceLink]
+EXTRA_TYPES: list[Any] = [
+    Component,
+    ParticipatorySpace,
+    User,
+    UserGroup,
+    ParticipatorySpaceLink,
+    Commentable,
+    Proposals,
+    Proposal,
+]
+
+
+class ParticipaSchema(strawberry.Schema):
+    """Strawberry's schema, minus its habit of logging every client error with a traceback.
+
+    Unexpected errors are logged once, with the request id, by ``schema.errors.ErrorCodes``;
+    client errors (bad input, denials, limits) are answers, not incidents.
+    """
+
+    def process_errors(
+        self,
+        errors: list[GraphQLError],  # noqa: ARG002 - overridden to log nothing
+        execution_context: ExecutionContext | None = None,  # noqa: ARG002
+    ) -> None:
+        return
 
 
 def build_schema(*, extensions: Sequence[type[SchemaExtension] | Any] = ()) -> strawberry.Schema:
-    return strawberry.Schema(
+    return ParticipaSchema(
         query=Query,
         mutation=Mutation,
         types=EXTRA_TYPES,

@@ -6,9 +6,13 @@ to put rows in another tenant.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
-from datetime import UTC, datetime
+import secrets
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+
+from argon2 import PasswordHasher
 
 import models
 from models.kinds import ResourceKind, SpaceKind
@@ -20,6 +24,10 @@ if TYPE_CHECKING:
 _seq = itertools.count(1)
 
 NOW = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+
+PASSWORD = "correct horse battery"
+# Cheap parameters keep builders fast; signing in with them upgrades the hash to the app's cost.
+_CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
 def tr(fr: str, en: str | None = None) -> dict[str, str]:
@@ -71,6 +79,27 @@ class Make:
     async def group(self, *, organization: models.Organization | None = None, **kw: Any) -> models.User:
         defaults: dict[str, Any] = {"kind": UserKind.GROUP.value, "email": None, "confirmed_at": None}
         return await self.user(organization=organization, **(defaults | kw))
+
+    async def account(self, *, password: str = PASSWORD, **kw: Any) -> models.User:
+        """A participant who can sign in with ``password``."""
+        return await self.user(encrypted_password=_CHEAP_HASHER.hash(password), **kw)
+
+    async def access_token(self, user: models.User, **kw: Any) -> tuple[str, models.AccessToken]:
+        """A bearer token for ``user`` and its row; like sign-in, only the token's hash is stored."""
+        token = secrets.token_urlsafe(32)
+        defaults: dict[str, Any] = {
+            "organization_id": user.organization_id,
+            "user_id": user.id,
+            "token_hash": hashlib.sha256(token.encode()).hexdigest(),
+            "kind": "session",
+            "expires_at": datetime.now(UTC) + timedelta(days=30),
+        }
+        return token, await self.save(models.AccessToken(**(defaults | kw)))
+
+    async def signed_in(self, user: models.User, **kw: Any) -> str:
+        """A valid bearer token for ``user`` (send it as ``Authorization: Bearer <token>``)."""
+        token, _ = await self.access_token(user, **kw)
+        return token
 
     async def membership(self, *, user: models.User, group: models.User, role: str = "member") -> Any:
         return await self.save(
@@ -201,3 +230,78 @@ class Make:
             "name": "related_processes",
         }
         return await self.save(models.SpaceLink(**(defaults | kw)))
+
+    async def proposal(
+        self,
+        *,
+        component: models.Component | None = None,
+        author: models.User | None = None,
+        coauthors: tuple[models.User, ...] = (),
+        user_group: models.User | None = None,
+        **kw: Any,
+    ) -> models.Proposal:
+        """A published proposal by ``author`` (a new participant unless ``official=True``), then ``coauthors``."""
+        component = component or await self.component(manifest_name="proposals")
+        official = bool(kw.get("official"))
+        if author is None and not official:
+            organization = await self._get(models.Organization, component.organization_id)
+            author = await self.user(organization=organization)
+        authors = ([author] if author is not None else []) + list(coauthors)
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": component.organization_id,
+            "component_id": component.id,
+            "title": tr(f"Proposition numéro {n}", f"Proposal number {n}"),
+            "body": tr(f"Le texte de la proposition {n}.", f"The text of proposal {n}."),
+            "published_at": NOW,
+            "coauthorships_count": len(authors),
+        }
+        proposal: models.Proposal = await self.save(models.Proposal(**(defaults | kw)))
+        for position, who in enumerate(authors):
+            await self.save(
+                models.ProposalCoauthorship(
+                    organization_id=proposal.organization_id,
+                    proposal_id=proposal.id,
+                    author_id=who.id,
+                    user_group_id=user_group.id if user_group is not None and position == 0 else None,
+                    position=position,
+                )
+            )
+        return proposal
+
+    async def _get(self, model: type[Any], pk: Any) -> Any:
+        async with self.sessionmaker() as session:
+            return await session.get(model, pk)
+
+    async def vote(self, *, proposal: models.Proposal, author: models.User) -> models.ProposalVote:
+        """A support, with the proposal's counter moved as the API would."""
+        vote = models.ProposalVote(
+            organization_id=proposal.organization_id,
+            proposal_id=proposal.id,
+            component_id=proposal.component_id,
+            author_id=author.id,
+        )
+        async with self.sessionmaker() as session:
+            session.add(vote)
+            row = await session.get(models.Proposal, proposal.id)
+            row.votes_count += 1  # type: ignore[union-attr]
+            await session.commit()
+        return vote
+
+    async def endorsement(
+        self, *, proposal: models.Proposal, author: models.User, user_group: models.User | None = None
+    ) -> models.Endorsement:
+        """An endorsement, with the proposal's counter moved as the API would."""
+        endorsement = models.Endorsement(
+            organization_id=proposal.organization_id,
+            resource_kind=ResourceKind.PROPOSAL.value,
+            resource_id=proposal.id,
+            author_id=author.id,
+            user_group_id=user_group.id if user_group is not None else None,
+        )
+        async with self.sessionmaker() as session:
+            session.add(endorsement)
+            row = await session.get(models.Proposal, proposal.id)
+            row.endorsements_count += 1  # type: ignore[union-attr]
+            await session.commit()
+        return endorsement

@@ -72,6 +72,16 @@ GqlRunner = Callable[..., Awaitable[dict[str, Any]]]
 
 
 @pytest.fixture
+def bearer(make: Make) -> Callable[[models.User], Awaitable[dict[str, str]]]:
+    """Headers that sign an HTTP request in: ``await gql(query, headers=await bearer(user))``."""
+
+    async def headers(user: models.User) -> dict[str, str]:
+        return {"Authorization": f"Bearer {await make.signed_in(user)}"}
+
+    return headers
+
+
+@pytest.fixture
 def gql(client: httpx.AsyncClient) -> GqlRunner:
     """POST a query through the real ASGI app and return the JSON body."""
 

@@ -33,6 +33,7 @@ class ProposalsGlobal(CommonGlobal):
     vote_limit: int = Field(default=0, ge=0, description="supports per participant; 0 = unlimited")
     minimum_votes_per_user: int = Field(default=0, ge=0)
     threshold_per_proposal: int = Field(default=0, ge=0)
+    can_accumulate_votes_beyond_threshold: bool = False
     proposal_limit: int = Field(default=0, ge=0)
     proposal_length: int = Field(default=500, ge=15, le=100_000)
     proposal_edit_time: str = Field(default="limited", pattern="^(limited|infinite)$")

@@ -32,6 +32,8 @@ NODE_MODELS: list[type[models.Tenanted]] = [
     models.Attachment,
     models.AttachmentCollection,
     models.SpaceLink,
+    models.Comment,
+    models.Proposal,
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 
 import models
 from models.users import UserKind
@@ -40,7 +40,8 @@ def parse_kind(value: str | None) -> str | None:
     if value is None:
         return None
     for api_name, kind in TYPE_NAMES.items():
-        if value.lower() in {api_name.lower(), kind.value, f"decidim::{api_name.lower()}"}:
+        # as Decidim's camelcase: "user_group", "Usergroup" and "Group" all mean UserGroup
+        if value.lower().replace("_", "") in {api_name.lower(), kind.value, f"decidim::{api_name.lower()}"}:
             return kind.value
     msg = f"Unknown participant type {value!r}: use User or UserGroup."
     raise BadUserInput(msg, fields={"type": "must be User or UserGroup"})
@@ -67,7 +68,9 @@ async def list_users(
         stmt = stmt.where(or_(_contains(u.name, term), _contains(u.nickname, term)))
     if filter.exclude_ids:
         stmt = stmt.where(u.id.not_in(filter.exclude_ids))  # type: ignore[union-attr]
-    columns: dict[str, Any] = {"id": u.id, "type": u.kind, "name": func.lower(u.name), "nickname": u.nickname}
+    # Decidim sorts its ``type`` column: "Decidim::User" comes before "Decidim::UserGroup".
+    decidim_type = case((u.kind == UserKind.USER, "Decidim::User"), else_="Decidim::UserGroup")  # type: ignore[arg-type]
+    columns: dict[str, Any] = {"id": u.id, "type": decidim_type, "name": func.lower(u.name), "nickname": u.nickname}
     stmt = stmt.order_by(*(ordered(columns[k], d) for k, d in sort.keys), u.id)
     if limit is not None:
         stmt = stmt.limit(limit)

@@ -93,7 +93,9 @@ async def load_categories(
         if ids is None or all(i is None for i in ids):
             parents = TOP_LEVEL
         else:
-            parents = tuple(sorted(parse_id(i, field="parentId") for i in ids if i is not None))  # type: ignore[type-var]
+            parsed = sorted(parse_id(i, field="filter.parentId") for i in ids if i is not None)  # type: ignore[type-var]
+            # [null, id] lists top-level categories and that parent's subcategories (Decidim's parent_id IN).
+            parents = (*parsed, None) if None in ids else tuple(parsed)
     rows = await info.context.loaders.categories_by_space.load((space_kind, space_id, parents))
     return [Category.from_model(r) for r in rows]
 

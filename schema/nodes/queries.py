@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from strawberry.types import Info
 
 from resolvers.errors import BadUserInput
 from resolvers.filters import parse_id
+from schema.comments.types import comment_node
 from schema.common.types import Area, AreaType, Attachment, AttachmentCollection, Category, Scope, link_from_model
 from schema.components.types import component_from_model
 from schema.interfaces import Node
@@ -20,6 +22,7 @@ from schema.processes.types import (
     ParticipatoryProcessStep,
     ParticipatoryProcessType,
 )
+from schema.proposals.types import proposal_node
 from schema.users.types import author_from_model
 
 MAX_NODES = 100
@@ -41,6 +44,8 @@ NODE_RESOLVERS: dict[str, tuple[str, Converter]] = {
     "attachments": ("attachment_by_id", lambda r, _: Attachment.from_model(r)),
     "attachment_collections": ("collection_by_id", lambda r, _: AttachmentCollection.from_model(r)),
     "space_links": ("link_by_id", lambda r, _: link_from_model(r, seen_from=(r.from_kind, r.from_id))),
+    "comments": ("comment_by_id", comment_node),
+    "proposals": ("proposal_by_id", proposal_node),
 }
 
 
@@ -51,7 +56,11 @@ async def resolve_node(info: Info, pk: int) -> Node | None:
         return None
     loader_name, convert = NODE_RESOLVERS[table]
     row = await getattr(loaders, loader_name).load(pk)
-    return convert(row, info) if row is not None else None  # type: ignore[no-any-return]
+    if row is None:
+        return None
+    node = convert(row, info)
+    # Some converters need more loads first (a comment needs its thread).
+    return await node if inspect.isawaitable(node) else node  # type: ignore[no-any-return]
 
 
 @strawberry.type

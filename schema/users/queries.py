@@ -58,7 +58,7 @@ class UserQueries:
         viewer = info.context.viewer
         if viewer.user_id is None:
             return None
-        row = await info.context.loaders.user_by_id.load(viewer.user_id)
+        row = await info.context.loaders.viewer_account.load(viewer.user_id)
         if row is None:
             return None
         return Session(user=User.from_model(row, viewer_signed_in=True), pk=row.id)

@@ -1,0 +1,1 @@
+"""Accounts: registration, sign-in with bearer tokens, password recovery, outgoing emails."""

@@ -1,0 +1,1 @@
+"""Endorsements of any endorsable resource (proposals now; posts, debates later)."""

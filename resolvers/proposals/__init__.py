@@ -1,0 +1,1 @@
+"""Proposals: reads, loaders, policies and writes (create, edit, publish, withdraw, supports, endorsements)."""

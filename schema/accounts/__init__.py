@@ -1,0 +1,1 @@
+"""GraphQL mutations of accounts: register, confirm, sign in and out, profile, passwords."""
