@@ -2,6 +2,7 @@
 
 from models.accounts import AccessToken, OutboxEmail, SignInAttempt, UserToken
 from models.amendments import Amendment
+from models.assemblies import AssembliesType, Assembly
 from models.attachments import Attachment, AttachmentCollection, SpaceLink
 from models.base import GLOBAL_ID_SEQ, NAMING_CONVENTION, Tenanted, Translations, metadata
 from models.comments import Comment, CommentVote, Report
@@ -14,7 +15,27 @@ from models.processes import (
     ParticipatoryProcessStep,
     ParticipatoryProcessType,
 )
+from models.meetings import (
+    Meeting,
+    MeetingAgenda,
+    MeetingAgendaItem,
+    MeetingProposalLink,
+    MeetingRegistration,
+    MeetingService,
+    MeetingType,
+)
 from models.proposals import Endorsement, Proposal, ProposalCoauthorship, ProposalVote, Version
+from models.surveys import (
+    AnswerChoice,
+    AnswerOption,
+    MatrixRow,
+    Question,
+    Questionnaire,
+    QuestionnaireAnswer,
+    QuestionnaireSubmission,
+    QuestionType,
+    Survey,
+)
 from models.taxonomy import Area, AreaType, Category, Scope, ScopeType
 from models.users import SpacePrivateUser, User, UserGroupMembership, UserKind
 
@@ -24,8 +45,12 @@ __all__ = [
     "NAMING_CONVENTION",
     "AccessToken",
     "Amendment",
+    "AnswerChoice",
+    "AnswerOption",
     "Area",
     "AreaType",
+    "AssembliesType",
+    "Assembly",
     "Attachment",
     "AttachmentCollection",
     "Category",
@@ -33,6 +58,14 @@ __all__ = [
     "CommentVote",
     "Component",
     "Endorsement",
+    "MatrixRow",
+    "Meeting",
+    "MeetingAgenda",
+    "MeetingAgendaItem",
+    "MeetingProposalLink",
+    "MeetingRegistration",
+    "MeetingService",
+    "MeetingType",
     "Organization",
     "OutboxEmail",
     "ParticipatoryProcess",
@@ -42,6 +75,11 @@ __all__ = [
     "Proposal",
     "ProposalCoauthorship",
     "ProposalVote",
+    "Question",
+    "QuestionType",
+    "Questionnaire",
+    "QuestionnaireAnswer",
+    "QuestionnaireSubmission",
     "Report",
     "ResourceKind",
     "Scope",
@@ -50,6 +88,7 @@ __all__ = [
     "SpaceKind",
     "SpaceLink",
     "SpacePrivateUser",
+    "Survey",
     "Tenanted",
     "Translations",
     "User",

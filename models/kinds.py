@@ -18,6 +18,8 @@ class ResourceKind(StrEnum):
     COMPONENT = "component"
     PROPOSAL = "proposal"
     COMMENT = "comment"
+    SURVEY = "survey"
+    MEETING = "meeting"
 
 
 # Decidim's Ruby class names, which its API exposes as ``type`` strings.
@@ -27,4 +29,6 @@ DECIDIM_CLASS_NAMES: dict[str, str] = {
     ResourceKind.COMPONENT: "Decidim::Component",
     ResourceKind.PROPOSAL: "Decidim::Proposals::Proposal",
     ResourceKind.COMMENT: "Decidim::Comments::Comment",
+    ResourceKind.SURVEY: "Decidim::Surveys::Survey",
+    ResourceKind.MEETING: "Decidim::Meetings::Meeting",
 }

@@ -6,16 +6,19 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from resolvers.accounts import loaders as accounts
+from resolvers.assemblies import loaders as assemblies
 from resolvers.attachments import loaders as attachments
 from resolvers.comments import loaders as comments
 from resolvers.components import loaders as components
 from resolvers.components import settings as component_settings
 from resolvers.components import stats
 from resolvers.endorsements import loaders as endorsements
+from resolvers.meetings import loaders as meetings
 from resolvers.nodes import loaders as nodes
 from resolvers.processes import loaders as processes
 from resolvers.proposals import amendments
 from resolvers.proposals import loaders as proposals
+from resolvers.surveys import loaders as surveys
 from resolvers.taxonomy import loaders as taxonomy
 from resolvers.users import loaders as users
 from resolvers.versions import loaders as versions
@@ -35,6 +38,10 @@ class Loaders:
     step_by_id: DataLoader
     process_group_by_id: DataLoader
     process_type_by_id: DataLoader
+    assembly_by_id: DataLoader
+    assemblies_by_parent: DataLoader
+    assemblies_by_type: DataLoader
+    assemblies_type_by_id: DataLoader
     component_by_id: DataLoader
     components_by_space: DataLoader
     settings_by_component: DataLoader
@@ -74,6 +81,26 @@ class Loaders:
     viewer_endorsed: DataLoader
     versions_by_item: DataLoader
     version_counts_by_item: DataLoader
+    meeting_by_id: DataLoader
+    meeting_pages: DataLoader
+    meeting_counts: DataLoader
+    agenda_by_meeting: DataLoader
+    services_by_meeting: DataLoader
+    proposals_by_meeting: DataLoader
+    viewer_registration_by_meeting: DataLoader
+    survey_by_id: DataLoader
+    survey_pages: DataLoader
+    survey_counts: DataLoader
+    questionnaire_by_owner: DataLoader
+    questionnaire_by_id: DataLoader
+    questions_by_questionnaire: DataLoader
+    question_by_id: DataLoader
+    answer_options_by_question: DataLoader
+    answer_option_by_id: DataLoader
+    matrix_rows_by_question: DataLoader
+    matrix_row_by_id: DataLoader
+    viewer_answered_questionnaire: DataLoader
+    results_by_questionnaire: DataLoader
 
     @classmethod
     def build(cls, env: LoaderEnv) -> Loaders:
@@ -85,6 +112,10 @@ class Loaders:
             step_by_id=processes.step_by_id(env),
             process_group_by_id=processes.group_by_id(env),
             process_type_by_id=processes.type_by_id(env),
+            assembly_by_id=assemblies.assembly_by_id(env),
+            assemblies_by_parent=assemblies.assemblies_by_parent(env),
+            assemblies_by_type=assemblies.assemblies_by_type(env),
+            assemblies_type_by_id=assemblies.assemblies_type_by_id(env),
             component_by_id=components.component_by_id(env),
             components_by_space=components.components_by_space(env),
             settings_by_component=component_settings.settings_by_component(env),
@@ -124,6 +155,26 @@ class Loaders:
             viewer_endorsed=endorsements.viewer_endorsed(env),
             versions_by_item=versions.versions_by_item(env),
             version_counts_by_item=versions.version_counts_by_item(env),
+            meeting_by_id=meetings.meeting_by_id(env),
+            meeting_pages=meetings.meeting_pages(env),
+            meeting_counts=meetings.meeting_counts(env),
+            agenda_by_meeting=meetings.agenda_by_meeting(env),
+            services_by_meeting=meetings.services_by_meeting(env),
+            proposals_by_meeting=meetings.proposals_by_meeting(env),
+            viewer_registration_by_meeting=meetings.viewer_registration_by_meeting(env),
+            survey_by_id=surveys.survey_by_id(env),
+            survey_pages=surveys.survey_pages(env),
+            survey_counts=surveys.survey_counts(env),
+            questionnaire_by_owner=surveys.questionnaire_by_owner(env),
+            questionnaire_by_id=surveys.questionnaire_by_id(env),
+            questions_by_questionnaire=surveys.questions_by_questionnaire(env),
+            question_by_id=surveys.question_by_id(env),
+            answer_options_by_question=surveys.answer_options_by_question(env),
+            answer_option_by_id=surveys.answer_option_by_id(env),
+            matrix_rows_by_question=surveys.matrix_rows_by_question(env),
+            matrix_row_by_id=surveys.matrix_row_by_id(env),
+            viewer_answered_questionnaire=surveys.viewer_answered_questionnaire(env),
+            results_by_questionnaire=surveys.results_by_questionnaire(env),
         )
 
     def clear_all(self) -> None:

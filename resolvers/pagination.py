@@ -94,7 +94,11 @@ def decode_cursor(cursor: str, *, arity: int, argument: str) -> list[Any]:
     if not isinstance(values, list) or len(values) != arity:
         msg = f"Invalid cursor in `{argument}`: use a cursor this list returned with the same order."
         raise BadUserInput(msg, fields={argument: "invalid cursor"})
-    return [_restore(v) for v in values]
+    try:
+        return [_restore(v) for v in values]
+    except (TypeError, ValueError):
+        msg = f"Invalid cursor in `{argument}`: use a cursor this list returned with the same order."
+        raise BadUserInput(msg, fields={argument: "invalid cursor"}) from None
 
 
 def _beyond(keys: Sequence[SortKey], values: Sequence[Any], *, forward: bool) -> ColumnElement[bool]:

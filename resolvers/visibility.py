@@ -3,6 +3,7 @@
 Rules (Decidim's, tightened):
 - everything is scoped to the request's organization;
 - spaces: published and either public or the viewer is a member; admins see everything;
+- assemblies: also visible when private but transparent, and only when their parent is visible;
 - components: published, inside a visible space; admins see unpublished ones too;
 - participants: confirmed, not blocked, not deleted; groups: not blocked, not deleted.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+from sqlalchemy.orm import aliased
 
 import models
 from models.kinds import ResourceKind, SpaceKind
@@ -61,9 +63,49 @@ def visible_process_ids(scope: Scope) -> Select[tuple[int]]:
     return select(p.id).where(process_visible(scope))  # type: ignore[arg-type]
 
 
+def _assembly_own_rule(a: type[models.Assembly], scope: Scope) -> ColumnElement[bool]:
+    # Transparent private assemblies are readable by everyone (Decidim's public_spaces); only taking part
+    # is for members.
+    return and_(
+        a.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        a.published_at.is_not(None),  # type: ignore[union-attr]
+        or_(
+            a.private_space.is_(False),  # type: ignore[attr-defined]
+            a.is_transparent.is_(True),  # type: ignore[attr-defined]
+            _member_of(SpaceKind.ASSEMBLY, a.id, scope),  # type: ignore[arg-type]
+        ),
+    )
+
+
+def visible_assembly_ids(scope: Scope) -> Select[tuple[int]]:
+    """Assemblies that pass the rule along with every ancestor: a hidden parent hides its children.
+
+    Walked from the roots down in a recursive CTE nested inside the caller's subquery, so several of
+    these (components, attachments, links...) can sit in one statement without name clashes.
+    """
+    a = models.Assembly
+    if scope.viewer.organization_admin:
+        return select(a.id).where(a.organization_id == scope.organization_id)  # type: ignore[arg-type]
+    roots = select(a.id).where(a.parent_id.is_(None), _assembly_own_rule(a, scope))  # type: ignore[union-attr]
+    tree = roots.cte("visible_assemblies", recursive=True, nesting=True)
+    child = aliased(a)
+    tree = tree.union_all(
+        select(child.id).where(child.parent_id == tree.c.id, _assembly_own_rule(child, scope))  # type: ignore[arg-type]
+    )
+    return select(tree.c.id)
+
+
+def assembly_visible(scope: Scope) -> ColumnElement[bool]:
+    a = models.Assembly
+    if scope.viewer.organization_admin:
+        return a.organization_id == scope.organization_id  # type: ignore[return-value]
+    return a.id.in_(visible_assembly_ids(scope))  # type: ignore[union-attr]
+
+
 # Each space kind registers how to list the ids a viewer may see; later kinds (assemblies) add theirs.
 SPACE_VISIBLE_IDS: dict[str, Callable[[Scope], Select[tuple[int]]]] = {
     SpaceKind.PARTICIPATORY_PROCESS: visible_process_ids,
+    SpaceKind.ASSEMBLY: visible_assembly_ids,
 }
 
 
@@ -105,17 +147,77 @@ def visible_proposal_ids(scope: Scope) -> Select[tuple[int]]:
     return select(p.id).where(proposal_visible(scope))  # type: ignore[arg-type]
 
 
+def survey_visible(scope: Scope) -> ColumnElement[bool]:
+    """A survey is exactly as visible as its component (Decidim has no publication of its own)."""
+    s = models.Survey
+    return and_(
+        s.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        s.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    )
+
+
+def visible_survey_ids(scope: Scope) -> Select[tuple[int]]:
+    s = models.Survey
+    return select(s.id).where(survey_visible(scope))  # type: ignore[arg-type]
+
+
+def meeting_visible(scope: Scope) -> ColumnElement[bool]:
+    """Published, not hidden, in a visible component; withdrawn ones stay visible (marked withdrawn).
+
+    A private meeting that is not transparent is for the people it concerns: organization admins, its
+    author and the participants registered for it; nobody else (anonymous visitors least of all).
+    """
+    m = models.Meeting
+    clauses = [
+        m.organization_id == scope.organization_id,
+        m.published_at.is_not(None),  # type: ignore[union-attr]
+        m.hidden_at.is_(None),  # type: ignore[union-attr]
+        m.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    ]
+    if not scope.viewer.organization_admin:
+        open_ = or_(m.private_meeting.is_(False), m.transparent.is_(True))  # type: ignore[attr-defined]
+        if scope.viewer.user_id is not None:
+            r = models.MeetingRegistration
+            registered = exists().where(r.meeting_id == m.id, r.user_id == scope.viewer.user_id)  # type: ignore[arg-type]
+            open_ = or_(open_, m.author_id == scope.viewer.user_id, registered)  # type: ignore[arg-type]
+        clauses.append(open_)
+    return and_(*clauses)  # type: ignore[arg-type]
+
+
+def visible_meeting_ids(scope: Scope) -> Select[tuple[int]]:
+    m = models.Meeting
+    return select(m.id).where(meeting_visible(scope))  # type: ignore[arg-type,call-overload,no-any-return]
+
+
 # Owners that attachments, links and other polymorphic rows may hang on.
 RESOURCE_VISIBLE_IDS: dict[str, Callable[[Scope], Select[tuple[int]]]] = {
     ResourceKind.PARTICIPATORY_PROCESS: visible_process_ids,
+    ResourceKind.ASSEMBLY: visible_assembly_ids,
     ResourceKind.COMPONENT: visible_component_ids,
     ResourceKind.PROPOSAL: visible_proposal_ids,
+    ResourceKind.SURVEY: visible_survey_ids,
+    ResourceKind.MEETING: visible_meeting_ids,
 }
 
 
 def resource_visible(kind_col: ColumnElement[str], id_col: ColumnElement[int], scope: Scope) -> ColumnElement[bool]:
     clauses = [and_(kind_col == kind, id_col.in_(ids(scope))) for kind, ids in RESOURCE_VISIBLE_IDS.items()]
     return or_(*clauses) if clauses else false()
+
+
+def questionnaire_visible(scope: Scope) -> ColumnElement[bool]:
+    """A questionnaire (and its questions) is as visible as its owner (a survey, a meeting...)."""
+    q = models.Questionnaire
+    return and_(
+        q.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        resource_visible(q.questionnaire_for_kind, q.questionnaire_for_id, scope),  # type: ignore[arg-type]
+    )
+
+
+def visible_question_ids(scope: Scope) -> Select[tuple[int]]:
+    q = models.Question
+    owners = select(models.Questionnaire.id).where(questionnaire_visible(scope))  # type: ignore[arg-type]
+    return select(q.id).where(q.questionnaire_id.in_(owners))  # type: ignore[arg-type,attr-defined]
 
 
 def user_visible(scope: Scope) -> ColumnElement[bool]:

@@ -175,6 +175,15 @@ class CoauthorableInterface:
         raise NotImplementedError
 
 
+@strawberry.interface(description="An object with one author.")
+class AuthorableInterface:
+    @strawberry.field(
+        description="The author; null when it is not a visible participant or group (e.g. the organization's own)."
+    )
+    async def author(self, info: Info) -> Author | None:
+        raise NotImplementedError
+
+
 @strawberry.interface(description="An object participants can endorse, in their own name or for a group.")
 class EndorsableInterface:
     endorsements_count: int | None

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from strawberry.types import ExecutionContext
 
 from schema.accounts.mutations import AccountMutations
+from schema.assemblies.queries import AssemblyQueries
 from schema.comments.commentables import Commentable
 from schema.comments.mutations import CommentMutations
 from schema.comments.queries import CommentQueries
@@ -25,15 +26,20 @@ from schema.core import CoreQueries
 from schema.errors import ErrorCodes
 from schema.nodes.queries import NodeQueries
 from schema.processes.queries import ProcessQueries
+from schema.meetings.components import Meetings
+from schema.meetings.types import Meeting
 from schema.processes.types import ParticipatorySpace
 from schema.proposals.components import Proposals
 from schema.proposals.types import Proposal
+from schema.surveys.components import Surveys
+from schema.surveys.mutations import SurveyMutations
+from schema.surveys.types import Survey
 from schema.users.queries import UserQueries
 from schema.users.types import User, UserGroup
 
 # Each domain contributes a class of root fields; order is the order fields appear in the SDL.
-QUERIES: tuple[type, ...] = (CoreQueries, UserQueries, ProcessQueries, NodeQueries, CommentQueries)
-MUTATIONS: tuple[type, ...] = (AccountMutations, CommentMutations, ComponentMutations)
+QUERIES: tuple[type, ...] = (CoreQueries, UserQueries, ProcessQueries, AssemblyQueries, NodeQueries, CommentQueries)
+MUTATIONS: tuple[type, ...] = (AccountMutations, CommentMutations, ComponentMutations, SurveyMutations)
 
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
@@ -48,6 +54,10 @@ EXTRA_TYPES: list[Any] = [
     Commentable,
     Proposals,
     Proposal,
+    Meetings,
+    Meeting,
+    Surveys,
+    Survey,
 ]
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from argon2 import PasswordHasher
 
 import models
-from models.kinds import ResourceKind, SpaceKind
+from models.kinds import ResourceKind
 from models.users import UserKind
 
 if TYPE_CHECKING:
@@ -32,6 +32,15 @@ _CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 def tr(fr: str, en: str | None = None) -> dict[str, str]:
     return {"fr": fr, "en": en or f"{fr} (en)"}
+
+
+def _kind(owner: Any) -> str:
+    """The kind of a row for polymorphic ``(kind, id)`` columns (space kinds use the same strings)."""
+    if isinstance(owner, models.Assembly):
+        return ResourceKind.ASSEMBLY.value
+    if isinstance(owner, models.Component):
+        return ResourceKind.COMPONENT.value
+    return ResourceKind.PARTICIPATORY_PROCESS.value
 
 
 class Make:
@@ -145,12 +154,16 @@ class Make:
         return await self.save(models.ParticipatoryProcessType(**(defaults | kw)))
 
     async def component(
-        self, *, space: models.ParticipatoryProcess | None = None, manifest_name: str = "proposals", **kw: Any
+        self,
+        *,
+        space: models.ParticipatoryProcess | models.Assembly | None = None,
+        manifest_name: str = "proposals",
+        **kw: Any,
     ) -> models.Component:
         space = space or await self.process()
         defaults: dict[str, Any] = {
             "organization_id": space.organization_id,
-            "space_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "space_kind": _kind(space),
             "space_id": space.id,
             "manifest_name": manifest_name,
             "name": tr(f"Composant {manifest_name}", f"Component {manifest_name}"),
@@ -158,12 +171,14 @@ class Make:
         }
         return await self.save(models.Component(**(defaults | kw)))  # type: ignore[no-any-return]
 
-    async def category(self, *, space: models.ParticipatoryProcess | None = None, **kw: Any) -> models.Category:
+    async def category(
+        self, *, space: models.ParticipatoryProcess | models.Assembly | None = None, **kw: Any
+    ) -> models.Category:
         space = space or await self.process()
         n = next(_seq)
         defaults: dict[str, Any] = {
             "organization_id": space.organization_id,
-            "space_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "space_kind": _kind(space),
             "space_id": space.id,
             "name": tr(f"Catégorie {n}", f"Category {n}"),
         }
@@ -187,11 +202,10 @@ class Make:
 
     async def attachment(self, *, owner: Any | None = None, **kw: Any) -> models.Attachment:
         owner = owner or await self.process()
-        kind = ResourceKind.COMPONENT if isinstance(owner, models.Component) else ResourceKind.PARTICIPATORY_PROCESS
         n = next(_seq)
         defaults: dict[str, Any] = {
             "organization_id": owner.organization_id,
-            "attached_to_kind": kind.value,
+            "attached_to_kind": _kind(owner),
             "attached_to_id": owner.id,
             "title": tr(f"Document {n}"),
             "url": f"https://files.example.org/doc-{n}.pdf",
@@ -204,32 +218,75 @@ class Make:
         owner = owner or await self.process()
         defaults: dict[str, Any] = {
             "organization_id": owner.organization_id,
-            "attached_to_kind": ResourceKind.PARTICIPATORY_PROCESS.value,
+            "attached_to_kind": _kind(owner),
             "attached_to_id": owner.id,
             "name": tr("Compte-rendu et synthèse"),
         }
         return await self.save(models.AttachmentCollection(**(defaults | kw)))  # type: ignore[no-any-return]
 
-    async def private_member(self, *, space: models.ParticipatoryProcess, user: models.User) -> Any:
-        return await self.save(
+    async def private_member(
+        self, *, space: models.ParticipatoryProcess | models.Assembly, user: models.User
+    ) -> models.SpacePrivateUser:
+        return await self.save(  # type: ignore[no-any-return]
             models.SpacePrivateUser(
                 organization_id=space.organization_id,
-                space_kind=SpaceKind.PARTICIPATORY_PROCESS.value,
+                space_kind=_kind(space),
                 space_id=space.id,
                 user_id=user.id,
             )
         )
 
-    async def link(self, *, source: models.ParticipatoryProcess, target: models.ParticipatoryProcess, **kw: Any) -> Any:
+    async def link(
+        self,
+        *,
+        source: models.ParticipatoryProcess | models.Assembly,
+        target: models.ParticipatoryProcess | models.Assembly,
+        **kw: Any,
+    ) -> Any:
         defaults: dict[str, Any] = {
             "organization_id": source.organization_id,
-            "from_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "from_kind": _kind(source),
             "from_id": source.id,
-            "to_kind": SpaceKind.PARTICIPATORY_PROCESS.value,
+            "to_kind": _kind(target),
             "to_id": target.id,
             "name": "related_processes",
         }
         return await self.save(models.SpaceLink(**(defaults | kw)))
+
+    async def assembly(
+        self,
+        *,
+        organization: models.Organization | None = None,
+        parent: models.Assembly | None = None,
+        **kw: Any,
+    ) -> models.Assembly:
+        """A published public assembly; under ``parent`` (same organization) with Decidim's ``parents_path``."""
+        org_id = parent.organization_id if parent is not None else (await self.org(organization)).id
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": org_id,
+            "slug": f"assembly-{n}",
+            "title": tr(f"Assemblée {n}", f"Assembly {n}"),
+            "published_at": NOW,
+            "parent_id": parent.id if parent is not None else None,
+        }
+        row = models.Assembly(**(defaults | kw))
+        async with self.sessionmaker() as session:
+            session.add(row)
+            await session.flush()
+            row.parents_path = f"{parent.parents_path}.{row.id}" if parent is not None else str(row.id)
+            await session.commit()
+            await session.refresh(row)
+        return row
+
+    async def assembly_type(self, *, organization: models.Organization | None = None, **kw: Any) -> Any:
+        org = await self.org(organization)
+        defaults: dict[str, Any] = {"organization_id": org.id, "title": tr("Conseil consultatif", "Advisory board")}
+        return await self.save(models.AssembliesType(**(defaults | kw)))
+
+    async def assembly_member(self, *, assembly: models.Assembly, user: models.User) -> models.SpacePrivateUser:
+        """A member of a private assembly (Decidim's participatory space private user)."""
+        return await self.private_member(space=assembly, user=user)
 
     async def proposal(
         self,
@@ -305,3 +362,37 @@ class Make:
             row.endorsements_count += 1  # type: ignore[union-attr]
             await session.commit()
         return endorsement
+
+    async def meeting(
+        self, *, component: models.Component | None = None, author: models.User | None = None, **kw: Any
+    ) -> models.Meeting:
+        """A published in-person meeting a week from now (real time: "upcoming" is relative to now);
+        the organization's own unless ``author`` is given."""
+        component = component or await self.component(manifest_name="meetings")
+        n = next(_seq)
+        start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=7)
+        defaults: dict[str, Any] = {
+            "organization_id": component.organization_id,
+            "component_id": component.id,
+            "title": tr(f"Rencontre {n}", f"Meeting {n}"),
+            "description": tr("Venez en parler.", "Come and talk about it."),
+            "address": "1 rue de la Mairie, Nantes",
+            "start_time": start,
+            "end_time": start + timedelta(hours=2),
+            "published_at": NOW,
+            "author_id": author.id if author is not None else None,
+        }
+        meeting: models.Meeting = await self.save(models.Meeting(**(defaults | kw)))
+        return meeting
+
+    async def registration(self, *, meeting: models.Meeting, user: models.User) -> models.MeetingRegistration:
+        """A seat at ``meeting``, with its counter moved as the API would."""
+        registration = models.MeetingRegistration(
+            organization_id=meeting.organization_id, meeting_id=meeting.id, user_id=user.id, code=f"C{next(_seq):07d}"
+        )
+        async with self.sessionmaker() as session:
+            session.add(registration)
+            row = await session.get(models.Meeting, meeting.id)
+            row.registrations_count += 1  # type: ignore[union-attr]
+            await session.commit()
+        return registration

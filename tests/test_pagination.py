@@ -75,3 +75,11 @@ def test_a_forged_cursor_is_a_client_error() -> None:
 def test_page_sizes_above_the_cap_are_refused() -> None:
     with pytest.raises(BadUserInput):
         PageRequest(first=51).validate(max_size=50)
+
+
+def test_a_cursor_with_a_malformed_date_is_a_client_error() -> None:
+    import base64
+
+    forged = base64.urlsafe_b64encode(b'[{"t": "not-a-date"}, 1]').decode().rstrip("=")
+    with pytest.raises(BadUserInput):
+        decode_cursor(forged, arity=2, argument="after")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 import models
 from models.kinds import DECIDIM_CLASS_NAMES, ResourceKind
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.visibility import proposal_visible
+from resolvers.visibility import meeting_visible, proposal_visible
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -53,6 +53,10 @@ async def _proposal_authors(session: AsyncSession, row: Any) -> set[int]:
     return set(ids.all())
 
 
+async def _meeting_authors(_session: AsyncSession, row: Any) -> set[int]:
+    return {int(row.author_id)} if row.author_id is not None else set()
+
+
 COMMENTABLES: dict[str, CommentableSpec] = {
     ResourceKind.PROPOSAL: CommentableSpec(
         kind=ResourceKind.PROPOSAL,
@@ -61,6 +65,15 @@ COMMENTABLES: dict[str, CommentableSpec] = {
         visible=proposal_visible,
         component_id=lambda row: int(row.component_id),
         author_ids=_proposal_authors,
+        closed=lambda row: "WITHDRAWN" if row.withdrawn_at is not None else None,
+    ),
+    ResourceKind.MEETING: CommentableSpec(
+        kind=ResourceKind.MEETING,
+        model=models.Meeting,
+        decidim_type=DECIDIM_CLASS_NAMES[ResourceKind.MEETING],
+        visible=meeting_visible,
+        component_id=lambda row: int(row.component_id),
+        author_ids=_meeting_authors,
         closed=lambda row: "WITHDRAWN" if row.withdrawn_at is not None else None,
     ),
 }

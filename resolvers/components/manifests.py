@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from resolvers.errors import BadUserInput
 
@@ -66,8 +66,9 @@ class MeetingsStep(CommonStep):
 
 
 class SurveysGlobal(CommonGlobal):
-    starts_at: str | None = None
-    ends_at: str | None = None
+    # Answers are accepted from starts_at (inclusive) until ends_at (exclusive); either may be open.
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
     allow_anonymous_answers: bool = False
     clean_after_publish: bool = True
 

@@ -24,6 +24,8 @@ NODE_MODELS: list[type[models.Tenanted]] = [
     models.ParticipatoryProcessStep,
     models.ParticipatoryProcessGroup,
     models.ParticipatoryProcessType,
+    models.Assembly,
+    models.AssembliesType,
     models.Component,
     models.Category,
     models.Scope,
@@ -34,6 +36,12 @@ NODE_MODELS: list[type[models.Tenanted]] = [
     models.SpaceLink,
     models.Comment,
     models.Proposal,
+    models.Meeting,
+    models.Survey,
+    models.Questionnaire,
+    models.Question,
+    models.AnswerOption,
+    models.MatrixRow,
 ]
 
 

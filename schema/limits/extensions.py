@@ -41,7 +41,7 @@ class LimitedParserCache(ParserCache):
         super().__init__(maxsize=maxsize)
         self.max_tokens = max_tokens
 
-    def on_parse(self) -> Iterator[None]:  # type: ignore[override]
+    def on_parse(self) -> Iterator[None]:
         context = self.execution_context
         options: dict[str, Any] = {
             **context.parse_options,
@@ -113,7 +113,7 @@ class DocumentLimits(SchemaExtension):
         self.limits = limits
         self.cache = cache
 
-    def on_validate(self) -> Iterator[None]:  # type: ignore[override]
+    def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         if context.pre_execution_errors is None and context.graphql_document is not None:
             # Strawberry keeps the GraphQLSchema private; ValidationCache reads it the same way.
@@ -128,7 +128,7 @@ class DocumentLimits(SchemaExtension):
 class LimitAwareValidationCache(ValidationCache):
     """Strawberry's validation cache, skipped when a limit has already refused the document."""
 
-    def on_validate(self) -> Iterator[None]:  # type: ignore[override]
+    def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         if not context.pre_execution_errors:
             context.pre_execution_errors = self.cached_validate_document(

@@ -12,9 +12,11 @@ from strawberry.types import Info
 
 from resolvers.errors import BadUserInput
 from resolvers.filters import parse_id
+from schema.assemblies.types import AssembliesType, Assembly
 from schema.comments.types import comment_node
 from schema.common.types import Area, AreaType, Attachment, AttachmentCollection, Category, Scope, link_from_model
 from schema.components.types import component_from_model
+from schema.meetings.types import meeting_node
 from schema.interfaces import Node
 from schema.processes.types import (
     ParticipatoryProcess,
@@ -23,6 +25,8 @@ from schema.processes.types import (
     ParticipatoryProcessType,
 )
 from schema.proposals.types import proposal_node
+from schema.surveys.forms import answer_option_node, matrix_row_node, question_node, questionnaire_node
+from schema.surveys.types import survey_node
 from schema.users.types import author_from_model
 
 MAX_NODES = 100
@@ -36,6 +40,8 @@ NODE_RESOLVERS: dict[str, tuple[str, Converter]] = {
     "participatory_process_steps": ("step_by_id", lambda r, _: ParticipatoryProcessStep.from_model(r)),
     "participatory_process_groups": ("process_group_by_id", lambda r, _: ParticipatoryProcessGroup.from_model(r)),
     "participatory_process_types": ("process_type_by_id", lambda r, _: ParticipatoryProcessType.from_model(r)),
+    "assemblies": ("assembly_by_id", lambda r, _: Assembly.from_model(r)),
+    "assemblies_types": ("assemblies_type_by_id", lambda r, _: AssembliesType.from_model(r)),
     "components": ("component_by_id", lambda r, _: component_from_model(r)),
     "categories": ("category_by_id", lambda r, _: Category.from_model(r)),
     "scopes": ("scope_by_id", lambda r, _: Scope.from_model(r)),
@@ -46,6 +52,12 @@ NODE_RESOLVERS: dict[str, tuple[str, Converter]] = {
     "space_links": ("link_by_id", lambda r, _: link_from_model(r, seen_from=(r.from_kind, r.from_id))),
     "comments": ("comment_by_id", comment_node),
     "proposals": ("proposal_by_id", proposal_node),
+    "meetings": ("meeting_by_id", meeting_node),
+    "surveys": ("survey_by_id", survey_node),
+    "questionnaires": ("questionnaire_by_id", questionnaire_node),
+    "questionnaire_questions": ("question_by_id", question_node),
+    "questionnaire_answer_options": ("answer_option_by_id", answer_option_node),
+    "questionnaire_matrix_rows": ("matrix_row_by_id", matrix_row_node),
 }
 
 

@@ -245,6 +245,10 @@ async def load_space(info: Info, kind: str, pk: int) -> ParticipatorySpace | Non
     if kind == PROCESS:
         row = await info.context.loaders.process_by_id.load(pk)
         return generic_space(row) if row else None
+    if kind == SpaceKind.ASSEMBLY:
+        from schema.assemblies.types import load_assembly_space  # assemblies build on this module
+
+        return await load_assembly_space(info, pk)
     return None
 
 
@@ -253,4 +257,8 @@ async def load_space_object(info: Info, kind: str, pk: int) -> ParticipatorySpac
     if kind == PROCESS:
         row = await info.context.loaders.process_by_id.load(pk)
         return ParticipatoryProcess.from_model(row) if row else None
+    if kind == SpaceKind.ASSEMBLY:
+        from schema.assemblies.types import load_assembly  # assemblies build on this module
+
+        return await load_assembly(info, pk)
     return None

@@ -74,11 +74,10 @@ class ProposalMutation:
     @strawberry.field(description="Edit (authors; drafts freely, published ones within the edit window).")
     async def update(self, info: Info, input: UpdateProposalInput) -> Proposal | None:
         data = _input(info, input.locale, input.attributes)
-        if data.publish or data.user_group_id is not None:
+        misplaced = {"attributes.publish": data.publish, "attributes.userGroupId": data.user_group_id is not None}
+        if any(misplaced.values()):
             msg = "`publish` and `userGroupId` apply to new proposals only; publish a draft with `publish`."
-            raise BadUserInput(
-                msg, fields={"attributes.publish": "creation only", "attributes.userGroupId": "creation only"}
-            )
+            raise BadUserInput(msg, fields={name: "creation only" for name, given in misplaced.items() if given})
         ctx = info.context
         written = await mutations.update_proposal(
             ctx.sessionmaker, scope=ctx.scope, component_id=self.component_id, proposal_id=self.proposal_id, data=data

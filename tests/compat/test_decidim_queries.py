@@ -42,12 +42,17 @@ COVERED_ROOT_FIELDS = [
     "participatoryProcessGroup",
     "participatoryProcessTypes",
     "participatoryProcessType",
+    "assembliesTypes",
+    "assembliesType",
+    "assemblies",
+    "assembly",
 ]
 
 # Decidim fields and types that later issues bring; everything else must be present.
 NOT_YET: set[str] = {
     "Organization.taxonomies",  # 0.30 taxonomies: not modelled yet (scopes/areas/categories are)
     "ParticipatoryProcess.taxonomies",
+    "Assembly.taxonomies",
 }
 NOT_YET_TYPES: set[str] = {
     # component types arrive with their issues (#3 proposals, #4 the rest)
@@ -60,8 +65,7 @@ NOT_YET_TYPES: set[str] = {
     "Pages",
     "Sortitions",
     "Surveys",
-    # spaces of later issues (#4 assemblies); conferences and initiatives are not planned
-    "Assembly",
+    # conferences and initiatives are not planned
     "Conference",
     "Initiative",
 }
@@ -85,7 +89,9 @@ def _arguments(field: object) -> str:
     return f"({', '.join(required)})" if required else ""
 
 
-def _selection(schema: GraphQLSchema, type_name: str, depth: int) -> str:
+def _selection(schema: GraphQLSchema, type_name: str, depth: int, *, alias: str = "") -> str:
+    # Sibling fragments alias their fields by type: Decidim's own types disagree on some nullabilities
+    # (Assembly.reference is String!, ParticipatoryProcess.reference String), which may not merge.
     type_ = schema.type_map[type_name]
     parts: list[str] = ["__typename"]
     if isinstance(type_, GraphQLObjectType | GraphQLInterfaceType):
@@ -93,14 +99,16 @@ def _selection(schema: GraphQLSchema, type_name: str, depth: int) -> str:
             if f"{type_name}.{name}" in NOT_YET:
                 continue
             target = get_named_type(field.type)
+            key = f"{alias}{name}: {name}" if alias else name
             if is_leaf_type(target):
-                parts.append(f"{name}{_arguments(field)}")
+                parts.append(f"{key}{_arguments(field)}")
             elif depth < MAX_DEPTH and target.name not in NOT_YET_TYPES:
-                parts.append(f"{name}{_arguments(field)} {{ {_selection(schema, target.name, depth + 1)} }}")
+                parts.append(f"{key}{_arguments(field)} {{ {_selection(schema, target.name, depth + 1)} }}")
     if isinstance(type_, GraphQLInterfaceType | GraphQLUnionType) and depth < MAX_DEPTH:
         for possible in schema.get_possible_types(type_):
             if possible.name not in NOT_YET_TYPES:
-                parts.append(f"... on {possible.name} {{ {_selection(schema, possible.name, depth + 1)} }}")
+                inner = _selection(schema, possible.name, depth + 1, alias=f"{possible.name}_")
+                parts.append(f"... on {possible.name} {{ {inner} }}")
     return " ".join(parts)
 
 

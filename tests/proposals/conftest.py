@@ -65,3 +65,19 @@ async def reload(make: Make, row: Any) -> Any:
     """The row as the database has it now (builders' side effects included)."""
     async with make.sessionmaker() as session:
         return await session.get(type(row), row.id)
+
+
+TITLE = "Une piste cyclable rue de Rennes"
+BODY = "Pour aller au travail en sécurité."
+
+
+def attributes(**kw: Any) -> dict[str, Any]:
+    return {"title": TITLE, "body": BODY} | kw
+
+
+LIST = "query($c: ID!) { component(id: $c) { ... on Proposals { proposals { nodes { id } } } } }"
+
+
+async def listed(execute: Any, org: Any, component: Any) -> list[str]:
+    body = await execute(LIST, {"c": str(component.id)}, organization=org)
+    return [n["id"] for n in body["data"]["component"]["proposals"]["nodes"]]

@@ -39,7 +39,11 @@ async def organization(make: Any) -> Any:
             "Variable '$f' has invalid value: Expected value of type 'UserEntityFilter' not to include unknown "
             "field 'nam'. Found: {'nam': 'x'}.",
         ),
-        ("{ participatoryProcesses { titl { text } } }", None, "Cannot query field 'titl' on type 'ParticipatoryProcess'."),
+        (
+            "{ participatoryProcesses { titl { text } } }",
+            None,
+            "Cannot query field 'titl' on type 'ParticipatoryProcess'.",
+        ),
     ],
 )
 async def test_no_error_suggests_names_from_the_schema(

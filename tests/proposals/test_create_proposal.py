@@ -1,17 +1,16 @@
-"""Creating, publishing, editing and withdrawing proposals through Decidim's write API."""
+"""Creating proposals through Decidim's write API (drafts by default), and who may."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-import models
 from resolvers.viewer import Viewer
 from tests.builders import NOW, Make
-from tests.proposals.conftest import acted, action, as_, error_codes, proposals_component
+from tests.proposals.conftest import BODY, TITLE, as_, attributes, error_codes, listed, proposals_component
 
 CREATE = """
 mutation($c: ID!, $input: CreateProposalInput!) {
@@ -28,13 +27,6 @@ mutation($c: ID!, $input: CreateProposalInput!) {
 }
 """
 
-TITLE = "Une piste cyclable rue de Rennes"
-BODY = "Pour aller au travail en sécurité."
-
-
-def attributes(**kw: Any) -> dict[str, Any]:
-    return {"title": TITLE, "body": BODY} | kw
-
 
 async def create(execute: Any, org: Any, component: Any, viewer: Viewer | None, **attrs: Any) -> dict[str, Any]:
     variables = {"c": str(component.id), "input": {"attributes": attributes(**attrs)}}
@@ -45,14 +37,6 @@ async def create(execute: Any, org: Any, component: Any, viewer: Viewer | None, 
 
 def created(body: dict[str, Any]) -> Any:
     return ((body.get("data") or {}).get("component") or {}).get("createProposal")
-
-
-LIST = "query($c: ID!) { component(id: $c) { ... on Proposals { proposals { nodes { id } } } } }"
-
-
-async def listed(execute: Any, org: Any, component: Any) -> list[str]:
-    body = await execute(LIST, {"c": str(component.id)}, organization=org)
-    return [n["id"] for n in body["data"]["component"]["proposals"]["nodes"]]
 
 
 async def test_participant_creates_a_draft_that_only_they_see(make: Make, execute: Any, org: Any) -> None:
@@ -228,181 +212,11 @@ async def test_component_mutation_finds_only_published_proposals_components_of_v
     me = await make.user()
     unpublished = await make.component(manifest_name="proposals", published_at=None)
     private = await proposals_component(make, space=await make.process(private_space=True))
-    meetings = await make.component(manifest_name="meetings")
+    pages = await make.component(manifest_name="pages")  # a kind of component that takes no writes
     elsewhere = await proposals_component(make, space=await make.process(organization=await make.organization()))
 
-    for component in (unpublished, private, meetings, elsewhere):
+    for component in (unpublished, private, pages, elsewhere):
         body = await create(execute, org, component, as_(me))
         assert error_codes(body) == [("NOT_FOUND", None)], component.manifest_name
     admin = Viewer(user_id=(await make.user(admin=True)).id, organization_admin=True)
     assert error_codes(await create(execute, org, unpublished, admin)) == [("NOT_FOUND", None)]
-
-
-# -- publish -------------------------------------------------------------------------------------
-
-
-async def test_author_publishes_their_draft(make: Make, execute: Any, org: Any) -> None:
-    component = await proposals_component(make)
-    me = await make.user()
-    draft = await make.proposal(component=component, author=me, published_at=None)
-    variables = {"component": str(component.id), "id": str(draft.id)}
-
-    body = await execute(
-        action("publish", selection="publishedAt reference"), variables, organization=org, viewer=as_(me)
-    )
-    again = await execute(action("publish"), variables, organization=org, viewer=as_(me))
-
-    assert acted(body, "publish")["reference"].endswith(f"-{draft.id}")
-    assert error_codes(again) == [("CONFLICT", "ALREADY_PUBLISHED")]
-    assert await listed(execute, org, component) == [str(draft.id)]
-
-
-async def test_nobody_else_reaches_a_draft(make: Make, execute: Any, org: Any) -> None:
-    component = await proposals_component(make)
-    draft = await make.proposal(component=component, published_at=None)
-    variables = {"component": str(component.id), "id": str(draft.id)}
-
-    body = await execute(action("publish"), variables, organization=org, viewer=as_(await make.user()))
-
-    assert error_codes(body) == [("NOT_FOUND", None)]
-
-
-async def test_publishing_respects_the_proposal_limit(make: Make, execute: Any, org: Any) -> None:
-    component = await proposals_component(make, proposal_limit=1)
-    me = await make.user()
-    await make.proposal(component=component, author=me)
-    draft = await make.proposal(component=component, author=me, published_at=None)
-
-    body = await execute(
-        action("publish"), {"component": str(component.id), "id": str(draft.id)}, organization=org, viewer=as_(me)
-    )
-
-    assert error_codes(body) == [("FORBIDDEN", "PROPOSAL_LIMIT_REACHED")]
-
-
-# -- update --------------------------------------------------------------------------------------
-
-UPDATE_SELECTION = 'title { translation(locale: "fr") } address versionsCount versions { changeset }'
-
-
-def update(**attrs: Any) -> str:
-    return action("update", input="$input", selection=UPDATE_SELECTION).replace(
-        "mutation($component: ID!, $id: ID!)", "mutation($component: ID!, $id: ID!, $input: UpdateProposalInput!)"
-    )
-
-
-async def _update(execute: Any, org: Any, proposal: Any, who: models.User, **attrs: Any) -> dict[str, Any]:
-    variables = {
-        "component": str(proposal.component_id),
-        "id": str(proposal.id),
-        "input": {"attributes": attributes(**attrs)},
-    }
-    return await execute(update(), variables, organization=org, viewer=as_(who))  # type: ignore[no-any-return]
-
-
-async def test_author_edits_within_the_edit_window_and_the_change_is_recorded(
-    make: Make, execute: Any, org: Any
-) -> None:
-    component = await proposals_component(make, geocoding_enabled=True)
-    me = await make.user()
-    proposal = await make.proposal(
-        component=component, author=me, published_at=datetime.now(UTC), address="Quai de la Fosse"
-    )
-    new_title = "Une piste cyclable protégée rue de Rennes"
-
-    body = await _update(execute, org, proposal, me, title=new_title)
-
-    assert acted(body, "update") == {
-        "title": {"translation": new_title},
-        "address": "Quai de la Fosse",  # left out, so unchanged
-        "versionsCount": 1,
-        "versions": [
-            {
-                "changeset": {
-                    "title": [proposal.title, {"fr": new_title}],
-                    "body": [proposal.body, {"fr": BODY}],
-                }
-            }
-        ],
-    }
-
-    cleared = await _update(execute, org, proposal, me, title=new_title, address=None)
-    assert acted(cleared, "update")["address"] is None
-
-
-@pytest.mark.parametrize(
-    ("proposal_kw", "who", "expected"),
-    [
-        ({"published_at": NOW - timedelta(days=2)}, "author", ("FORBIDDEN", "EDIT_WINDOW_CLOSED")),
-        ({"votes_count": 1}, "author", ("FORBIDDEN", "HAS_SUPPORTS")),
-        ({"state": "evaluating", "state_published_at": NOW}, "author", ("FORBIDDEN", "ANSWERED")),
-        ({}, "someone", ("FORBIDDEN", "NOT_AUTHOR")),
-        ({"hidden_at": NOW}, "author", ("NOT_FOUND", None)),
-    ],
-)
-async def test_edits_refused(
-    make: Make, execute: Any, org: Any, *, proposal_kw: dict[str, Any], who: str, expected: tuple[str, str | None]
-) -> None:
-    component = await proposals_component(make)
-    me = await make.user()
-    proposal = await make.proposal(
-        component=component, author=me, **({"published_at": datetime.now(UTC)} | proposal_kw)
-    )
-    editor = me if who == "author" else await make.user()
-
-    body = await _update(execute, org, proposal, editor)
-
-    assert error_codes(body) == [expected]
-
-
-async def test_a_draft_stays_editable_whatever_the_window(make: Make, execute: Any, org: Any) -> None:
-    component = await proposals_component(make, proposal_edit_before_minutes=0)
-    me = await make.user()
-    draft = await make.proposal(component=component, author=me, published_at=None)
-
-    body = await _update(execute, org, draft, me, title="Un titre de brouillon revu")
-
-    assert acted(body, "update")["title"] == {"translation": "Un titre de brouillon revu"}
-
-
-# -- withdraw ------------------------------------------------------------------------------------
-
-
-async def test_author_withdraws_and_the_proposal_stays_listed(make: Make, execute: Any, org: Any) -> None:
-    component = await proposals_component(make)
-    me = await make.user()
-    proposal = await make.proposal(component=component, author=me)
-    variables = {"component": str(component.id), "id": str(proposal.id)}
-
-    body = await execute(action("withdraw", selection="withdrawn"), variables, organization=org, viewer=as_(me))
-    again = await execute(action("withdraw"), variables, organization=org, viewer=as_(me))
-
-    assert acted(body, "withdraw") == {"withdrawn": True}
-    assert error_codes(again) == [("CONFLICT", "ALREADY_WITHDRAWN")]
-    assert await listed(execute, org, component) == [str(proposal.id)]
-
-
-@pytest.mark.parametrize(
-    ("proposal_kw", "who", "expected"),
-    [
-        ({"state": "accepted", "state_published_at": NOW}, "author", ("FORBIDDEN", "ACCEPTED")),
-        ({}, "someone", ("FORBIDDEN", "NOT_AUTHOR")),
-        ({"published_at": None}, "author", ("FORBIDDEN", "NOT_PUBLISHED")),
-    ],
-)
-async def test_withdrawals_refused(
-    make: Make, execute: Any, org: Any, *, proposal_kw: dict[str, Any], who: str, expected: tuple[str, str | None]
-) -> None:
-    component = await proposals_component(make)
-    me = await make.user()
-    proposal = await make.proposal(component=component, author=me, **proposal_kw)
-    actor = me if who == "author" else await make.user()
-
-    body = await execute(
-        action("withdraw"),
-        {"component": str(component.id), "id": str(proposal.id)},
-        organization=org,
-        viewer=as_(actor),
-    )
-
-    assert error_codes(body) == [expected]

@@ -1,0 +1,1 @@
+"""Assemblies: reads of assemblies, their tree and their types."""

@@ -1,0 +1,1 @@
+"""Surveys: questionnaires, answering them once, and their aggregated results."""

@@ -1,0 +1,1 @@
+"""Surveys and questionnaires: Decidim's types, the answer mutation and aggregated results."""
