@@ -1,14 +1,19 @@
 """SQLModel tables. ``import models; models.ParticipatoryProcess`` works for every table."""
 
+from models.accountability import Result, ResultProposalLink, ResultStatus, TimelineEntry
 from models.accounts import AccessToken, OutboxEmail, SignInAttempt, UserToken
 from models.amendments import Amendment
 from models.assemblies import AssembliesType, Assembly
 from models.attachments import Attachment, AttachmentCollection, SpaceLink
 from models.base import GLOBAL_ID_SEQ, NAMING_CONVENTION, Tenanted, Translations, metadata
+from models.blogs import Post
+from models.budgets import Budget, LineItem, Order, Project, ProjectProposalLink
 from models.comments import Comment, CommentVote, Report
 from models.components import Component
+from models.debates import Debate
 from models.kinds import DECIDIM_CLASS_NAMES, ResourceKind, SpaceKind
 from models.organization import Organization
+from models.pages import Page
 from models.processes import (
     ParticipatoryProcess,
     ParticipatoryProcessGroup,
@@ -53,11 +58,14 @@ __all__ = [
     "Assembly",
     "Attachment",
     "AttachmentCollection",
+    "Budget",
     "Category",
     "Comment",
     "CommentVote",
     "Component",
+    "Debate",
     "Endorsement",
+    "LineItem",
     "MatrixRow",
     "Meeting",
     "MeetingAgenda",
@@ -66,12 +74,17 @@ __all__ = [
     "MeetingRegistration",
     "MeetingService",
     "MeetingType",
+    "Order",
     "Organization",
     "OutboxEmail",
+    "Page",
     "ParticipatoryProcess",
     "ParticipatoryProcessGroup",
     "ParticipatoryProcessStep",
     "ParticipatoryProcessType",
+    "Post",
+    "Project",
+    "ProjectProposalLink",
     "Proposal",
     "ProposalCoauthorship",
     "ProposalVote",
@@ -82,6 +95,9 @@ __all__ = [
     "QuestionnaireSubmission",
     "Report",
     "ResourceKind",
+    "Result",
+    "ResultProposalLink",
+    "ResultStatus",
     "Scope",
     "ScopeType",
     "SignInAttempt",
@@ -90,6 +106,7 @@ __all__ = [
     "SpacePrivateUser",
     "Survey",
     "Tenanted",
+    "TimelineEntry",
     "Translations",
     "User",
     "UserGroupMembership",

@@ -20,6 +20,11 @@ class ResourceKind(StrEnum):
     COMMENT = "comment"
     SURVEY = "survey"
     MEETING = "meeting"
+    RESULT = "result"
+    POST = "post"
+    DEBATE = "debate"
+    BUDGET = "budget"
+    PROJECT = "project"
 
 
 # Decidim's Ruby class names, which its API exposes as ``type`` strings.
@@ -31,4 +36,9 @@ DECIDIM_CLASS_NAMES: dict[str, str] = {
     ResourceKind.COMMENT: "Decidim::Comments::Comment",
     ResourceKind.SURVEY: "Decidim::Surveys::Survey",
     ResourceKind.MEETING: "Decidim::Meetings::Meeting",
+    ResourceKind.RESULT: "Decidim::Accountability::Result",
+    ResourceKind.POST: "Decidim::Blogs::Post",
+    ResourceKind.DEBATE: "Decidim::Debates::Debate",
+    ResourceKind.BUDGET: "Decidim::Budgets::Budget",
+    ResourceKind.PROJECT: "Decidim::Budgets::Project",
 }

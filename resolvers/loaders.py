@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
+from resolvers.accountability import loaders as accountability
 from resolvers.accounts import loaders as accounts
 from resolvers.assemblies import loaders as assemblies
 from resolvers.attachments import loaders as attachments
+from resolvers.blogs import loaders as blogs
 from resolvers.comments import loaders as comments
 from resolvers.components import loaders as components
 from resolvers.components import settings as component_settings
@@ -15,6 +17,7 @@ from resolvers.components import stats
 from resolvers.endorsements import loaders as endorsements
 from resolvers.meetings import loaders as meetings
 from resolvers.nodes import loaders as nodes
+from resolvers.pages import loaders as pages
 from resolvers.processes import loaders as processes
 from resolvers.proposals import amendments
 from resolvers.proposals import loaders as proposals
@@ -101,6 +104,23 @@ class Loaders:
     matrix_row_by_id: DataLoader
     viewer_answered_questionnaire: DataLoader
     results_by_questionnaire: DataLoader
+    result_by_id: DataLoader
+    result_pages: DataLoader
+    result_counts: DataLoader
+    results_by_parent: DataLoader
+    results_by_status: DataLoader
+    result_progress: DataLoader
+    result_status_by_id: DataLoader
+    result_statuses_by_component: DataLoader
+    timeline_entries_by_result: DataLoader
+    timeline_entry_by_id: DataLoader
+    proposals_by_result: DataLoader
+    post_by_id: DataLoader
+    post_pages: DataLoader
+    post_counts: DataLoader
+    page_by_id: DataLoader
+    page_pages: DataLoader
+    page_counts: DataLoader
 
     @classmethod
     def build(cls, env: LoaderEnv) -> Loaders:
@@ -175,6 +195,23 @@ class Loaders:
             matrix_row_by_id=surveys.matrix_row_by_id(env),
             viewer_answered_questionnaire=surveys.viewer_answered_questionnaire(env),
             results_by_questionnaire=surveys.results_by_questionnaire(env),
+            result_by_id=accountability.result_by_id(env),
+            result_pages=accountability.result_pages(env),
+            result_counts=accountability.result_counts(env),
+            results_by_parent=accountability.results_by_parent(env),
+            results_by_status=accountability.results_by_status(env),
+            result_progress=accountability.result_progress(env),
+            result_status_by_id=accountability.result_status_by_id(env),
+            result_statuses_by_component=accountability.result_statuses_by_component(env),
+            timeline_entries_by_result=accountability.timeline_entries_by_result(env),
+            timeline_entry_by_id=accountability.timeline_entry_by_id(env),
+            proposals_by_result=accountability.proposals_by_result(env),
+            post_by_id=blogs.post_by_id(env),
+            post_pages=blogs.post_pages(env),
+            post_counts=blogs.post_counts(env),
+            page_by_id=pages.page_by_id(env),
+            page_pages=pages.page_pages(env),
+            page_counts=pages.page_counts(env),
         )
 
     def clear_all(self) -> None:

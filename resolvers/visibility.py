@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import aliased
 
 import models
@@ -189,6 +189,92 @@ def visible_meeting_ids(scope: Scope) -> Select[tuple[int]]:
     return select(m.id).where(meeting_visible(scope))  # type: ignore[arg-type,call-overload,no-any-return]
 
 
+def result_visible(scope: Scope) -> ColumnElement[bool]:
+    """Not deleted, in a visible component: results have no publication of their own (as in Decidim)."""
+    r = models.Result
+    return and_(
+        r.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        r.deleted_at.is_(None),  # type: ignore[union-attr]
+        r.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    )
+
+
+def visible_result_ids(scope: Scope) -> Select[tuple[int]]:
+    r = models.Result
+    return select(r.id).where(result_visible(scope))  # type: ignore[arg-type]
+
+
+def post_visible(scope: Scope) -> ColumnElement[bool]:
+    """Not hidden, in a visible component, and published: a post scheduled for later is for admins only
+    until its ``published_at`` (the database's clock decides, so one statement agrees with itself)."""
+    p = models.Post
+    clauses = [
+        p.organization_id == scope.organization_id,
+        p.hidden_at.is_(None),  # type: ignore[union-attr]
+        p.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    ]
+    if not scope.viewer.organization_admin:
+        clauses.append(p.published_at <= func.now())  # type: ignore[operator]
+    return and_(*clauses)  # type: ignore[arg-type]
+
+
+def visible_post_ids(scope: Scope) -> Select[tuple[int]]:
+    p = models.Post
+    return select(p.id).where(post_visible(scope))  # type: ignore[arg-type]
+
+
+def page_visible(scope: Scope) -> ColumnElement[bool]:
+    """A page is exactly as visible as its component."""
+    p = models.Page
+    return and_(
+        p.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        p.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    )
+
+
+def debate_visible(scope: Scope) -> ColumnElement[bool]:
+    """Not hidden by moderation, in a visible component; closed debates stay visible (with conclusions)."""
+    d = models.Debate
+    return and_(
+        d.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        d.hidden_at.is_(None),  # type: ignore[union-attr]
+        d.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    )
+
+
+def visible_debate_ids(scope: Scope) -> Select[tuple[int]]:
+    d = models.Debate
+    return select(d.id).where(debate_visible(scope))  # type: ignore[arg-type]
+
+
+def budget_visible(scope: Scope) -> ColumnElement[bool]:
+    """A budget is exactly as visible as its component."""
+    b = models.Budget
+    return and_(
+        b.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        b.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    )
+
+
+def visible_budget_ids(scope: Scope) -> Select[tuple[int]]:
+    b = models.Budget
+    return select(b.id).where(budget_visible(scope))  # type: ignore[arg-type]
+
+
+def project_visible(scope: Scope) -> ColumnElement[bool]:
+    """A project is as visible as its budget's component (``component_id`` repeats the budget's)."""
+    p = models.Project
+    return and_(
+        p.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        p.component_id.in_(visible_component_ids(scope)),  # type: ignore[attr-defined]
+    )
+
+
+def visible_project_ids(scope: Scope) -> Select[tuple[int]]:
+    p = models.Project
+    return select(p.id).where(project_visible(scope))  # type: ignore[arg-type]
+
+
 # Owners that attachments, links and other polymorphic rows may hang on.
 RESOURCE_VISIBLE_IDS: dict[str, Callable[[Scope], Select[tuple[int]]]] = {
     ResourceKind.PARTICIPATORY_PROCESS: visible_process_ids,
@@ -197,6 +283,11 @@ RESOURCE_VISIBLE_IDS: dict[str, Callable[[Scope], Select[tuple[int]]]] = {
     ResourceKind.PROPOSAL: visible_proposal_ids,
     ResourceKind.SURVEY: visible_survey_ids,
     ResourceKind.MEETING: visible_meeting_ids,
+    ResourceKind.DEBATE: visible_debate_ids,
+    ResourceKind.BUDGET: visible_budget_ids,
+    ResourceKind.PROJECT: visible_project_ids,
+    ResourceKind.RESULT: visible_result_ids,
+    ResourceKind.POST: visible_post_ids,
 }
 
 

@@ -14,8 +14,12 @@ if TYPE_CHECKING:
     from graphql import GraphQLError
     from strawberry.types import ExecutionContext
 
+from schema.accountability.components import Accountability
+from schema.accountability.types import Result
 from schema.accounts.mutations import AccountMutations
 from schema.assemblies.queries import AssemblyQueries
+from schema.blogs.components import Blogs
+from schema.blogs.types import Post
 from schema.comments.commentables import Commentable
 from schema.comments.mutations import CommentMutations
 from schema.comments.queries import CommentQueries
@@ -25,6 +29,7 @@ from schema.components.types import Component
 from schema.core import CoreQueries
 from schema.errors import ErrorCodes
 from schema.nodes.queries import NodeQueries
+from schema.pages.types import Page, Pages
 from schema.processes.queries import ProcessQueries
 from schema.meetings.components import Meetings
 from schema.meetings.types import Meeting
@@ -58,6 +63,12 @@ EXTRA_TYPES: list[Any] = [
     Meeting,
     Surveys,
     Survey,
+    Accountability,
+    Result,
+    Blogs,
+    Post,
+    Pages,
+    Page,
 ]
 
 

@@ -1,4 +1,4 @@
-"""meetings calendar agendas registrations
+"""meetings: the calendar, agendas and their items, services, registrations, proposals taken up
 
 Revision ID: 0004meetings
 Revises: 0002participation

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 import models
 from models.kinds import DECIDIM_CLASS_NAMES, ResourceKind
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.visibility import meeting_visible, proposal_visible
+from resolvers.visibility import meeting_visible, post_visible, proposal_visible, result_visible
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -57,6 +57,15 @@ async def _meeting_authors(_session: AsyncSession, row: Any) -> set[int]:
     return {int(row.author_id)} if row.author_id is not None else set()
 
 
+async def _no_authors(_session: AsyncSession, _row: Any) -> set[int]:
+    # Results are the organization's own: no participant wrote them.
+    return set()
+
+
+async def _post_authors(_session: AsyncSession, row: Any) -> set[int]:
+    return {int(row.author_id)} if row.author_id is not None else set()
+
+
 COMMENTABLES: dict[str, CommentableSpec] = {
     ResourceKind.PROPOSAL: CommentableSpec(
         kind=ResourceKind.PROPOSAL,
@@ -75,6 +84,22 @@ COMMENTABLES: dict[str, CommentableSpec] = {
         component_id=lambda row: int(row.component_id),
         author_ids=_meeting_authors,
         closed=lambda row: "WITHDRAWN" if row.withdrawn_at is not None else None,
+    ),
+    ResourceKind.RESULT: CommentableSpec(
+        kind=ResourceKind.RESULT,
+        model=models.Result,
+        decidim_type=DECIDIM_CLASS_NAMES[ResourceKind.RESULT],
+        visible=result_visible,
+        component_id=lambda row: int(row.component_id),
+        author_ids=_no_authors,
+    ),
+    ResourceKind.POST: CommentableSpec(
+        kind=ResourceKind.POST,
+        model=models.Post,
+        decidim_type=DECIDIM_CLASS_NAMES[ResourceKind.POST],
+        visible=post_visible,
+        component_id=lambda row: int(row.component_id),
+        author_ids=_post_authors,
     ),
 }
 

@@ -42,6 +42,11 @@ NODE_MODELS: list[type[models.Tenanted]] = [
     models.Question,
     models.AnswerOption,
     models.MatrixRow,
+    models.Result,
+    models.ResultStatus,
+    models.TimelineEntry,
+    models.Post,
+    models.Page,
 ]
 
 

@@ -10,15 +10,22 @@ from models.kinds import ResourceKind
 from resolvers.comments.policies import ReportReason as Reason
 
 
+# Both enums list every kind registered in resolvers.comments.commentables (a test keeps them in step).
 @strawberry.enum(description="What can be commented on.")
 class CommentableType(Enum):
     PROPOSAL = ResourceKind.PROPOSAL.value
+    MEETING = ResourceKind.MEETING.value
+    RESULT = ResourceKind.RESULT.value
+    POST = ResourceKind.POST.value
     COMMENT = ResourceKind.COMMENT.value
 
 
 @strawberry.enum(description="What can be reported.")
 class ReportableType(Enum):
     PROPOSAL = ResourceKind.PROPOSAL.value
+    MEETING = ResourceKind.MEETING.value
+    RESULT = ResourceKind.RESULT.value
+    POST = ResourceKind.POST.value
     COMMENT = ResourceKind.COMMENT.value
 
 

@@ -16,12 +16,13 @@ import models
 from resolvers.components.writable import writable_component
 from resolvers.errors import NotFound
 from resolvers.filters import parse_id
+from schema.accountability.mutations import AccountabilityMutation
 from schema.meetings.mutations import MeetingsMutation
 from schema.proposals.mutations import ProposalsMutation
 from schema.surveys.mutations import SurveysMutation
 
 ComponentMutation = Annotated[
-    ProposalsMutation | SurveysMutation | MeetingsMutation,
+    ProposalsMutation | SurveysMutation | MeetingsMutation | AccountabilityMutation,
     strawberry.union("ComponentMutation", description="What may be done in a component, by kind of component."),
 ]
 
@@ -29,6 +30,7 @@ WRITABLE_COMPONENTS: dict[str, Callable[[models.Component], Any]] = {
     "proposals": lambda row: ProposalsMutation(component_id=row.id),  # type: ignore[arg-type]
     "surveys": lambda row: SurveysMutation(component_id=row.id),  # type: ignore[arg-type]
     "meetings": lambda row: MeetingsMutation(component_id=row.id),  # type: ignore[arg-type]
+    "accountability": lambda row: AccountabilityMutation(component_id=row.id),  # type: ignore[arg-type]
 }
 
 

@@ -9,6 +9,7 @@ on the variables, which a cached validation never sees.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator, Mapping
@@ -72,7 +73,8 @@ class LimitsCache:
 
     The analysis reads the variables only through the integers given to `first`/`last`, so the key
     is the document's text plus each variable's integer value (None for any other value): a new
-    cursor or filter value still hits the cache, a new page size does not.
+    cursor or filter value still hits the cache, a new page size does not. The text is kept as a
+    digest, so a long document does not stay in memory through this cache.
     """
 
     def __init__(self, maxsize: int) -> None:
@@ -89,7 +91,8 @@ class LimitsCache:
     ) -> list[GraphQLError]:
         if query is None or self.maxsize <= 0:
             return analyse(schema, document, variables, limits)
-        key = (query, tuple(sorted((name, _int_or_none(value)) for name, value in (variables or {}).items())))
+        digest = hashlib.blake2b(query.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        key = (digest, tuple(sorted((name, _int_or_none(value)) for name, value in (variables or {}).items())))
         errors = self.entries.get(key)
         if errors is None:
             errors = tuple(analyse(schema, document, variables, limits))

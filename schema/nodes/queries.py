@@ -12,11 +12,14 @@ from strawberry.types import Info
 
 from resolvers.errors import BadUserInput
 from resolvers.filters import parse_id
+from schema.accountability.types import result_node, status_node, timeline_entry_node
 from schema.assemblies.types import AssembliesType, Assembly
+from schema.blogs.types import post_node
 from schema.comments.types import comment_node
 from schema.common.types import Area, AreaType, Attachment, AttachmentCollection, Category, Scope, link_from_model
 from schema.components.types import component_from_model
 from schema.meetings.types import meeting_node
+from schema.pages.types import page_node
 from schema.interfaces import Node
 from schema.processes.types import (
     ParticipatoryProcess,
@@ -58,6 +61,11 @@ NODE_RESOLVERS: dict[str, tuple[str, Converter]] = {
     "questionnaire_questions": ("question_by_id", question_node),
     "questionnaire_answer_options": ("answer_option_by_id", answer_option_node),
     "questionnaire_matrix_rows": ("matrix_row_by_id", matrix_row_node),
+    "accountability_results": ("result_by_id", result_node),
+    "accountability_statuses": ("result_status_by_id", status_node),
+    "accountability_timeline_entries": ("timeline_entry_by_id", timeline_entry_node),
+    "blog_posts": ("post_by_id", post_node),
+    "pages": ("page_by_id", page_node),
 }
 
 

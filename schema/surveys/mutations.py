@@ -12,6 +12,7 @@ from schema.surveys.types import Survey
 
 
 def _answer(i: int, answer: SurveyAnswerInput) -> forms.AnswerInput:
+    # Lists are cut one past their limit: ``forms.check_shape`` then refuses them without parsing them all.
     path = f"answers.{i}"
     return forms.AnswerInput(
         question_id=parse_id(answer.question_id, field=f"{path}.questionId"),  # type: ignore[arg-type]
@@ -22,14 +23,14 @@ def _answer(i: int, answer: SurveyAnswerInput) -> forms.AnswerInput:
                 body=c.body,
                 position=c.position,
             )
-            for j, c in enumerate(answer.choices or ())
+            for j, c in enumerate((answer.choices or [])[: forms.MAX_CHOICES + 1])
         ),
         matrix_choices=tuple(
             forms.MatrixChoiceInput(
                 row_id=parse_id(m.matrix_row_id, field=f"{path}.matrixChoices.{j}.matrixRowId"),  # type: ignore[arg-type]
                 option_id=parse_id(m.answer_option_id, field=f"{path}.matrixChoices.{j}.answerOptionId"),  # type: ignore[arg-type]
             )
-            for j, m in enumerate(answer.matrix_choices or ())
+            for j, m in enumerate((answer.matrix_choices or [])[: forms.MAX_CHOICES + 1])
         ),
     )
 

@@ -10,6 +10,7 @@ from tests.builders import Make
 from tests.comments.conftest import Threads
 
 PROPOSAL_TYPE = "Decidim::Proposals::Proposal"
+MEETING_TYPE = "Decidim::Meetings::Meeting"
 COMMENT_TYPE = "Decidim::Comments::Comment"
 
 
@@ -23,6 +24,8 @@ class World:
     component: models.Component
     proposal: models.Proposal
     comment: models.Comment
+    meetings: models.Component
+    meeting: models.Meeting
     category: models.Category
     attachment: models.Attachment
     collection: models.AttachmentCollection
@@ -39,6 +42,8 @@ class World:
             self.component,
             self.proposal,
             self.comment,
+            self.meetings,
+            self.meeting,
             self.category,
             self.attachment,
             self.collection,
@@ -51,6 +56,7 @@ class World:
         return {
             "a": str(self.assembly.id),
             "c": str(self.component.id),
+            "m": str(self.meetings.id),
             "process": str(self.process.id),
             "type": str(self.kind.id),
             "ids": [str(r.id) for r in self.contents],
@@ -60,12 +66,13 @@ class World:
         """What ``EVERY_PATH`` answers to a viewer who may see the assembly."""
         a, c = {"id": str(self.assembly.id)}, str(self.component.id)
         proposals = {"nodes": [{"id": str(self.proposal.id), "comments": [{"id": str(self.comment.id)}]}]}
+        meetings = {"id": str(self.meetings.id), "meetings": {"nodes": [{"id": str(self.meeting.id)}]}}
         return {
             "data": {
                 "assemblies": [a, {"id": str(self.child.id)}],
                 "assembly": {
                     **a,
-                    "components": [{"id": c, "proposals": proposals}],
+                    "components": [{"id": c, "proposals": proposals}, meetings],
                     "categories": [{"id": str(self.category.id)}],
                     "attachments": [{"id": str(self.attachment.id)}],
                     "attachmentCollections": [{"id": str(self.collection.id), "attachments": []}],
@@ -77,6 +84,7 @@ class World:
                     "participatorySpace": {**a, "type": "Decidim::Assembly"},
                     "proposals": proposals,
                 },
+                "meetingsComponent": meetings,
                 "node": a,
                 "nodes": [{"id": str(r.id)} for r in self.contents],
                 "participatoryProcess": {
@@ -94,6 +102,7 @@ class World:
                 "assemblies": [],
                 "assembly": None,
                 "component": None,
+                "meetingsComponent": None,
                 "node": None,
                 "nodes": [None] * len(self.contents),
                 "participatoryProcess": {"linkedParticipatorySpaces": []},
@@ -103,11 +112,15 @@ class World:
 
 
 EVERY_PATH = """
-query($a: ID!, $c: ID!, $ids: [ID!]!, $process: ID, $type: ID!) {
+query($a: ID!, $c: ID!, $m: ID!, $ids: [ID!]!, $process: ID, $type: ID!) {
   assemblies { id }
   assembly(id: $a) {
     id
-    components { id ... on Proposals { proposals { nodes { id comments { id } } } } }
+    components {
+      id
+      ... on Proposals { proposals { nodes { id comments { id } } } }
+      ... on Meetings { meetings { nodes { id } } }
+    }
     categories { id }
     attachments { id }
     attachmentCollections { id attachments { id } }
@@ -119,6 +132,7 @@ query($a: ID!, $c: ID!, $ids: [ID!]!, $process: ID, $type: ID!) {
     participatorySpace { id type }
     ... on Proposals { proposals { nodes { id comments { id } } } }
   }
+  meetingsComponent: component(id: $m) { id ... on Meetings { meetings { nodes { id } } } }
   node(id: $a) { id }
   nodes(ids: $ids) { id }
   participatoryProcess(id: $process) {
@@ -134,8 +148,9 @@ async def build_world(make: Make, **assembly_fields: Any) -> World:
     kind = await make.assembly_type()
     assembly = await make.assembly(assembly_type_id=kind.id, **({"private_space": True} | assembly_fields))
     child = await make.assembly(parent=assembly)
-    component = await make.component(space=assembly, manifest_name="proposals")
+    component = await make.component(space=assembly, manifest_name="proposals", weight=1)
     proposal = await threads.proposal(component=component)
+    meetings = await make.component(space=assembly, manifest_name="meetings", weight=2)
     process = await make.process()
     return World(
         assembly=assembly,
@@ -144,6 +159,8 @@ async def build_world(make: Make, **assembly_fields: Any) -> World:
         component=component,
         proposal=proposal,
         comment=await threads.comment(on=proposal),
+        meetings=meetings,
+        meeting=await make.meeting(component=meetings),
         category=await make.category(space=assembly),
         attachment=await make.attachment(owner=assembly),
         collection=await make.collection(owner=assembly),

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from resolvers.viewer import Viewer
-from tests.assemblies.conftest import COMMENT_TYPE, EVERY_PATH, PROPOSAL_TYPE, World, build_world
+from tests.assemblies.conftest import COMMENT_TYPE, EVERY_PATH, MEETING_TYPE, PROPOSAL_TYPE, World, build_world
 
 COMMENTABLE = """
 query($id: String!, $type: String!) {
@@ -24,7 +24,8 @@ query($id: String!, $type: String!) {
 async def commentables(run: Any, world: World, **kw: Any) -> list[dict[str, Any]]:
     proposal = {"id": str(world.proposal.id), "type": PROPOSAL_TYPE}
     comment = {"id": str(world.comment.id), "type": COMMENT_TYPE}
-    return [await run(COMMENTABLE, variables, **kw) for variables in (proposal, comment)]
+    meeting = {"id": str(world.meeting.id), "type": MEETING_TYPE}
+    return [await run(COMMENTABLE, variables, **kw) for variables in (proposal, comment, meeting)]
 
 
 def not_found(kind: str, pk: int | None) -> dict[str, Any]:
@@ -45,6 +46,7 @@ def found(world: World) -> list[dict[str, Any]]:
     return [
         {"data": {"commentable": {"id": str(world.proposal.id), "comments": [{"id": str(world.comment.id)}]}}},
         {"data": {"commentable": {"id": str(world.comment.id), "comments": []}}},
+        {"data": {"commentable": {"id": str(world.meeting.id), "comments": []}}},
     ]
 
 
@@ -55,6 +57,7 @@ async def test_anonymous_visitor_reaches_nothing_of_a_private_assembly(make: Any
     assert await commentables(gql, world) == [
         not_found(PROPOSAL_TYPE, world.proposal.id),
         not_found(COMMENT_TYPE, world.comment.id),
+        not_found(MEETING_TYPE, world.meeting.id),
     ]
 
 
@@ -75,6 +78,7 @@ async def test_participant_who_is_not_a_member_reaches_nothing_of_a_private_asse
         assert await commentables(gql, world, headers=headers) == [
             not_found(PROPOSAL_TYPE, world.proposal.id),
             not_found(COMMENT_TYPE, world.comment.id),
+            not_found(MEETING_TYPE, world.meeting.id),
         ]
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 import models
 from resolvers.viewer import Viewer
-from tests.assemblies.conftest import COMMENT_TYPE, PROPOSAL_TYPE
+from tests.assemblies.conftest import COMMENT_TYPE, MEETING_TYPE, PROPOSAL_TYPE
 from tests.comments.conftest import Threads
 from tests.proposals.conftest import OPEN_STEP, acted, action, error_codes
 
@@ -20,12 +20,13 @@ ADD = (
 UPVOTE = "mutation($id: ID!) { comment(id: $id) { upVote { upVotes } } }"
 
 
-async def private_thread(make: Any) -> tuple[models.Assembly, models.Proposal, models.Comment]:
+async def private_thread(make: Any) -> tuple[models.Assembly, models.Proposal, models.Comment, models.Meeting]:
     threads = Threads(make)
     assembly = await make.assembly(private_space=True)
     component = await make.component(space=assembly, manifest_name="proposals", default_step_settings=OPEN_STEP)
     proposal = await threads.proposal(component=component)
-    return assembly, proposal, await threads.comment(on=proposal)
+    meeting = await make.meeting(component=await make.component(space=assembly, manifest_name="meetings"))
+    return assembly, proposal, await threads.comment(on=proposal), meeting
 
 
 async def count(make: Any, model: Any) -> int:
@@ -33,8 +34,9 @@ async def count(make: Any, model: Any) -> int:
         return int(await session.scalar(select(func.count()).select_from(model)) or 0)
 
 
-async def attempts(execute: Any, org: Any, proposal: Any, comment: Any, viewer: Viewer) -> list[dict[str, Any]]:
-    """Comment the proposal, reply to its comment, upvote that comment, support the proposal."""
+async def attempts(execute: Any, org: Any, thread: tuple[Any, ...], viewer: Viewer) -> list[dict[str, Any]]:
+    """Comment the proposal, reply to its comment, upvote that comment, support the proposal, comment the meeting."""
+    _, proposal, comment, meeting = thread
 
     async def run(query: str, variables: dict[str, str]) -> dict[str, Any]:
         return await execute(query, variables, organization=org, viewer=viewer)  # type: ignore[no-any-return]
@@ -44,6 +46,7 @@ async def attempts(execute: Any, org: Any, proposal: Any, comment: Any, viewer: 
         await run(ADD, {"id": str(comment.id), "type": COMMENT_TYPE}),
         await run(UPVOTE, {"id": str(comment.id)}),
         await run(action("vote", selection="id"), {"component": str(proposal.component_id), "id": str(proposal.id)}),
+        await run(ADD, {"id": str(meeting.id), "type": MEETING_TYPE}),
     ]
 
 
@@ -51,14 +54,14 @@ async def attempts(execute: Any, org: Any, proposal: Any, comment: Any, viewer: 
 async def test_participant_outside_a_private_assembly_gets_not_found_and_writes_nothing(
     make: Any, execute: Any, who: str
 ) -> None:
-    _, proposal, comment = await private_thread(make)
+    thread = await private_thread(make)
     user = await make.user()
     if who != "outsider":
         await make.assembly_member(assembly=await make.assembly(private_space=True), user=user)
 
-    bodies = await attempts(execute, await make.org(None), proposal, comment, Viewer(user_id=user.id))
+    bodies = await attempts(execute, await make.org(None), thread, Viewer(user_id=user.id))
 
-    assert [error_codes(b) for b in bodies] == [[("NOT_FOUND", None)]] * 4
+    assert [error_codes(b) for b in bodies] == [[("NOT_FOUND", None)]] * 5
     assert (await count(make, models.Comment), await count(make, models.CommentVote)) == (1, 0)
     assert await count(make, models.ProposalVote) == 0
 
@@ -83,16 +86,17 @@ async def test_participant_outside_a_private_parent_cannot_comment_in_its_public
 async def test_member_and_admin_comment_vote_and_support_in_a_private_assembly(
     make: Any, execute: Any, who: str
 ) -> None:
-    assembly, proposal, comment = await private_thread(make)
+    thread = await private_thread(make)
+    assembly, proposal = thread[0], thread[1]
     user = await make.user(admin=who == "admin")
     if who == "member":
         await make.assembly_member(assembly=assembly, user=user)
     viewer = Viewer(user_id=user.id, organization_admin=who == "admin")
 
-    bodies = await attempts(execute, await make.org(None), proposal, comment, viewer)
+    bodies = await attempts(execute, await make.org(None), thread, viewer)
 
-    assert [b.get("errors") for b in bodies] == [None] * 4
+    assert [b.get("errors") for b in bodies] == [None] * 5
     assert bodies[2] == {"data": {"comment": {"upVote": {"upVotes": 1}}}}
     assert acted(bodies[3], "vote") == {"id": str(proposal.id)}
-    assert (await count(make, models.Comment), await count(make, models.CommentVote)) == (3, 1)
+    assert (await count(make, models.Comment), await count(make, models.CommentVote)) == (4, 1)
     assert await count(make, models.ProposalVote) == 1

@@ -214,7 +214,8 @@ async def test_body_longer_than_the_component_allows_is_refused(make: Any, threa
     [
         ("Decidim::ParticipatoryProcess", "not commentable"),
         ("Decidim::Component", "not commentable"),
-        ("Decidim::Meetings::Meeting", "unknown type"),
+        ("Decidim::Surveys::Survey", "not commentable"),
+        ("Decidim::Debates::Debate", "unknown type"),
         ("Kernel", "unknown type"),
         ("", "unknown type"),
     ],

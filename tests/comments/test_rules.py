@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from resolvers.comments.commentables import COMMENTABLES
 from resolvers.comments.formatting import format_body, iso8601, pick_text, short_datetime
 from resolvers.comments.policies import (
     MAX_DEPTH,
@@ -17,6 +18,7 @@ from resolvers.comments.policies import (
     vote_deltas,
 )
 from resolvers.components.settings import EffectiveSettings
+from schema.comments.inputs import CommentableType, ReportableType
 
 
 @pytest.mark.parametrize(
@@ -121,3 +123,10 @@ def test_comments_take_replies_down_to_the_maximum_depth_unless_deleted() -> Non
     assert by_depth == [True, True, True, False]
     assert comment_flags(root, depth=0, deleted=True).accepts_new_comments is False
     assert comment_flags(root, depth=0, deleted=False).comments_have_alignment is False
+
+
+def test_graphql_enums_name_every_registered_commentable() -> None:
+    expected = {*COMMENTABLES, "comment"}
+
+    assert {t.value for t in CommentableType} == expected
+    assert {t.value for t in ReportableType} == expected

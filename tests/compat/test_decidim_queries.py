@@ -53,6 +53,7 @@ NOT_YET: set[str] = {
     "Organization.taxonomies",  # 0.30 taxonomies: not modelled yet (scopes/areas/categories are)
     "ParticipatoryProcess.taxonomies",
     "Assembly.taxonomies",
+    "Result.taxonomies",
 }
 NOT_YET_TYPES: set[str] = {
     # component types arrive with their issues (#3 proposals, #4 the rest)
@@ -60,9 +61,6 @@ NOT_YET_TYPES: set[str] = {
     "Meetings",
     "Debates",
     "Budgets",
-    "Accountability",
-    "Blogs",
-    "Pages",
     "Sortitions",
     "Surveys",
     # conferences and initiatives are not planned

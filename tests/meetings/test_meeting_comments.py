@@ -63,8 +63,9 @@ async def test_participant_comments_a_meeting_with_decidims_mutation(make: Make,
 
 async def test_commentable_answers_with_the_meeting_type(make: Make, execute: Any, org: Any) -> None:
     meeting = await make.meeting()
-    query = """query($id: String!) { commentable(id: $id, type: "Decidim::Meetings::Meeting", locale: "fr", toggleTranslations: false) {
-      __typename id type acceptsNewComments ... on Meeting { title { translation(locale: "fr") } } } }"""
+    query = """query($id: String!) {
+      commentable(id: $id, type: "Decidim::Meetings::Meeting", locale: "fr", toggleTranslations: false) {
+        __typename id type acceptsNewComments ... on Meeting { title { translation(locale: "fr") } } } }"""
 
     body = await execute(query, {"id": str(meeting.id)}, organization=org)
 
@@ -84,17 +85,23 @@ async def test_commentable_answers_with_the_meeting_type(make: Make, execute: An
 async def test_a_withdrawn_meeting_takes_no_new_comments(make: Make, execute: Any, org: Any) -> None:
     meeting = await make.meeting(withdrawn_at=NOW)
 
-    body = await execute(ADD, {"id": str(meeting.id), "type": MEETING_TYPE}, organization=org, viewer=as_(await make.user()))
+    body = await execute(
+        ADD, {"id": str(meeting.id), "type": MEETING_TYPE}, organization=org, viewer=as_(await make.user())
+    )
 
     assert body["data"] == {"commentable": {"addComment": None}}
-    assert [(e["extensions"]["code"], e["extensions"].get("reason")) for e in body["errors"]] == [("FORBIDDEN", "WITHDRAWN")]
+    assert [(e["extensions"]["code"], e["extensions"].get("reason")) for e in body["errors"]] == [
+        ("FORBIDDEN", "WITHDRAWN")
+    ]
     assert (await reload(make, meeting)).comments_count == 0
 
 
 async def test_comments_follow_the_components_settings(make: Make, execute: Any, org: Any) -> None:
     meeting = await make.meeting(component=await meetings_component(make, comments_enabled=False))
 
-    body = await execute(ADD, {"id": str(meeting.id), "type": MEETING_TYPE}, organization=org, viewer=as_(await make.user()))
+    body = await execute(
+        ADD, {"id": str(meeting.id), "type": MEETING_TYPE}, organization=org, viewer=as_(await make.user())
+    )
     flags = await execute(THREAD, {"m": str(meeting.id)}, organization=org)
 
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
@@ -104,7 +111,9 @@ async def test_comments_follow_the_components_settings(make: Make, execute: Any,
 async def test_a_private_meeting_cannot_be_commented_by_outsiders(make: Make, execute: Any, org: Any) -> None:
     meeting = await make.meeting(private_meeting=True, transparent=False)
 
-    body = await execute(ADD, {"id": str(meeting.id), "type": MEETING_TYPE}, organization=org, viewer=as_(await make.user()))
+    body = await execute(
+        ADD, {"id": str(meeting.id), "type": MEETING_TYPE}, organization=org, viewer=as_(await make.user())
+    )
 
     assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_FOUND"]
     assert (await reload(make, meeting)).comments_count == 0

@@ -56,7 +56,9 @@ async def _agenda(make: Make, meeting: models.Meeting) -> None:
         models.MeetingAgendaItem(organization_id=org, agenda_id=agenda.id, title=tr("Accueil"), duration=15, position=0)
     )
     workshops = await make.save(
-        models.MeetingAgendaItem(organization_id=org, agenda_id=agenda.id, title=tr("Ateliers"), duration=60, position=1)
+        models.MeetingAgendaItem(
+            organization_id=org, agenda_id=agenda.id, title=tr("Ateliers"), duration=60, position=1
+        )
     )
     for position, name in enumerate(("Mobilités", "Logement")):
         await make.save(
@@ -112,14 +114,19 @@ async def test_a_closed_meeting_shows_every_decidim_field(make: Make, execute: A
     await make.registration(meeting=meeting, user=await make.user())
     await make.save(
         models.MeetingService(
-            organization_id=meeting.organization_id, meeting_id=meeting.id, title=tr("Garderie"), description=tr("Gratuite")
+            organization_id=meeting.organization_id,
+            meeting_id=meeting.id,
+            title=tr("Garderie"),
+            description=tr("Gratuite"),
         )
     )
     await _agenda(make, meeting)
     proposals = await make.component(space=process, manifest_name="proposals")
     taken_up = await make.proposal(component=proposals)
     await make.save(
-        models.MeetingProposalLink(organization_id=meeting.organization_id, meeting_id=meeting.id, proposal_id=taken_up.id)
+        models.MeetingProposalLink(
+            organization_id=meeting.organization_id, meeting_id=meeting.id, proposal_id=taken_up.id
+        )
     )
     await make.attachment(owner=meeting, attached_to_kind="meeting", url="https://files.example.org/cr.pdf")
 
@@ -255,18 +262,29 @@ async def test_the_closing_report_shows_only_once_closed_with_a_visible_closing(
 
 async def test_an_official_meeting_has_no_author_and_an_online_one_its_url(make: Make, execute: Any, org: Any) -> None:
     in_person = await make.meeting(online_meeting_url="https://visio.example.org/not-used")
-    online = await make.meeting(type_of_meeting="online", address=None, online_meeting_url="https://visio.example.org/x")
-    query = "query($m: ID!) { node(id: $m) { ... on Meeting { official author { id } typeOfMeeting onlineMeetingUrl } } }"
+    online = await make.meeting(
+        type_of_meeting="online", address=None, online_meeting_url="https://visio.example.org/x"
+    )
+    query = (
+        "query($m: ID!) { node(id: $m) { ... on Meeting { official author { id } typeOfMeeting onlineMeetingUrl } } }"
+    )
 
     answers = [(await execute(query, {"m": str(m.id)}, organization=org))["data"]["node"] for m in (in_person, online)]
 
     assert answers == [
         {"official": True, "author": None, "typeOfMeeting": "in_person", "onlineMeetingUrl": ""},
-        {"official": True, "author": None, "typeOfMeeting": "online", "onlineMeetingUrl": "https://visio.example.org/x"},
+        {
+            "official": True,
+            "author": None,
+            "typeOfMeeting": "online",
+            "onlineMeetingUrl": "https://visio.example.org/x",
+        },
     ]
 
 
-async def test_unlimited_meetings_have_no_remaining_slots_and_full_ones_zero(make: Make, execute: Any, org: Any) -> None:
+async def test_unlimited_meetings_have_no_remaining_slots_and_full_ones_zero(
+    make: Make, execute: Any, org: Any
+) -> None:
     unlimited = await make.meeting(registrations_enabled=True, available_slots=0)
     full = await make.meeting(registrations_enabled=True, available_slots=1)
     await make.registration(meeting=full, user=await make.user())
@@ -274,7 +292,10 @@ async def test_unlimited_meetings_have_no_remaining_slots_and_full_ones_zero(mak
 
     answers = [(await execute(query, {"m": str(m.id)}, organization=org))["data"]["node"] for m in (unlimited, full)]
 
-    assert answers == [{"remainingSlots": None, "registrationsCount": 0}, {"remainingSlots": 0, "registrationsCount": 1}]
+    assert answers == [
+        {"remainingSlots": None, "registrationsCount": 0},
+        {"remainingSlots": 0, "registrationsCount": 1},
+    ]
 
 
 async def test_a_hidden_agenda_and_hidden_linked_proposals_do_not_show(make: Make, execute: Any, org: Any) -> None:
@@ -283,7 +304,9 @@ async def test_a_hidden_agenda_and_hidden_linked_proposals_do_not_show(make: Mak
     await make.save(models.MeetingAgenda(organization_id=meeting.organization_id, meeting_id=meeting.id, visible=False))
     hidden = await make.proposal(component=await make.component(space=process), hidden_at=NOW)
     await make.save(
-        models.MeetingProposalLink(organization_id=meeting.organization_id, meeting_id=meeting.id, proposal_id=hidden.id)
+        models.MeetingProposalLink(
+            organization_id=meeting.organization_id, meeting_id=meeting.id, proposal_id=hidden.id
+        )
     )
     query = "query($m: ID!) { node(id: $m) { ... on Meeting { agenda { id } proposalsFromMeeting { id } } } }"
 

@@ -101,7 +101,7 @@ async def test_descending_start_time_puts_the_latest_first(make: Make, execute: 
         ({"withdrawn": False}, ["last_month", "ongoing", "tomorrow"]),
         ({"timeFrame": "upcoming", "withdrawn": False, "type": "hybrid"}, ["tomorrow"]),
     ],
-    ids=lambda v: str(v),
+    ids=str,
 )
 async def test_filters_narrow_the_calendar_and_its_total(
     make: Make, execute: Any, org: Any, filter: dict[str, Any], expected: list[str]
@@ -114,9 +114,7 @@ async def test_filters_narrow_the_calendar_and_its_total(
     assert page["totalCount"] == len(expected)
 
 
-async def test_a_date_range_keeps_meetings_taking_place_on_those_local_days(
-    make: Make, execute: Any, org: Any
-) -> None:
+async def test_a_date_range_keeps_meetings_taking_place_on_those_local_days(make: Make, execute: Any, org: Any) -> None:
     component = await meetings_component(make)
     paris = ZoneInfo("Europe/Paris")
 
@@ -125,7 +123,9 @@ async def test_a_date_range_keeps_meetings_taking_place_on_those_local_days(
 
     rows = {
         # 00:30 in Paris on the 10th is still the 9th in UTC: the organization's day counts.
-        "early_10th": await make.meeting(component=component, start_time=at(10, 0).replace(minute=30), end_time=at(10, 2)),
+        "early_10th": await make.meeting(
+            component=component, start_time=at(10, 0).replace(minute=30), end_time=at(10, 2)
+        ),
         "evening_11th": await make.meeting(component=component, start_time=at(11, 20), end_time=at(11, 22)),
         "overnight_9th_10th": await make.meeting(component=component, start_time=at(9, 22), end_time=at(10, 1)),
         "12th": await make.meeting(component=component, start_time=at(12, 9), end_time=at(12, 10)),
@@ -161,7 +161,9 @@ async def test_category_and_scope_filters(make: Make, execute: Any, org: Any) ->
 async def test_keyset_pages_walk_forward_and_back_over_equal_start_times(make: Make, execute: Any, org: Any) -> None:
     component = await meetings_component(make)
     same = in_days(3)
-    meetings = [await make.meeting(component=component, start_time=same, end_time=same + timedelta(hours=1)) for _ in range(5)]
+    meetings = [
+        await make.meeting(component=component, start_time=same, end_time=same + timedelta(hours=1)) for _ in range(5)
+    ]
     expected = [str(m.id) for m in sorted(meetings, key=lambda m: m.id)]  # type: ignore[arg-type,return-value]
 
     first = await _list(execute, org, component, first=2)
@@ -188,7 +190,7 @@ async def test_keyset_pages_walk_forward_and_back_over_equal_start_times(make: M
         ({"first": 51}, "first"),
         ({"after": "not-a-cursor"}, "after"),
     ],
-    ids=lambda v: str(v),
+    ids=str,
 )
 async def test_bad_arguments_are_the_clients_mistake(
     make: Make, execute: Any, org: Any, arguments: dict[str, Any], field: str
@@ -219,7 +221,9 @@ async def test_meetings_of_two_components_page_independently(make: Make, execute
     process = await make.process()
     a = await meetings_component(make, space=process)
     b = await meetings_component(make, space=process)
-    in_a = [await make.meeting(component=a, start_time=in_days(n + 1), end_time=in_days(n + 1, hours=1)) for n in range(3)]
+    in_a = [
+        await make.meeting(component=a, start_time=in_days(n + 1), end_time=in_days(n + 1, hours=1)) for n in range(3)
+    ]
     in_b = await make.meeting(component=b)
     query = """query($p: ID) { participatoryProcess(id: $p) { components {
       ... on Meetings { id meetings(first: 2) { totalCount nodes { id } } } } } }"""

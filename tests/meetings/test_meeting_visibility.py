@@ -20,15 +20,21 @@ NODE = "query($id: ID!) { node(id: $id) { __typename id } }"
 
 
 async def _seen(execute: Any, org: Any, meeting: models.Meeting, **kw: Any) -> dict[str, Any]:
-    through = await execute(THROUGH_COMPONENT, {"c": str(meeting.component_id), "m": str(meeting.id)}, organization=org, **kw)
+    through = await execute(
+        THROUGH_COMPONENT, {"c": str(meeting.component_id), "m": str(meeting.id)}, organization=org, **kw
+    )
     node = await execute(NODE, {"id": str(meeting.id)}, organization=org, **kw)
-    assert "errors" not in through and "errors" not in node, (through, node)
+    assert "errors" not in through, through
+    assert "errors" not in node, node
     return {"component": through["data"]["component"], "node": node["data"]["node"]}
 
 
 def _everywhere(meeting: models.Meeting) -> dict[str, Any]:
     return {
-        "component": {"meetings": {"nodes": [{"id": str(meeting.id)}], "totalCount": 1}, "meeting": {"id": str(meeting.id)}},
+        "component": {
+            "meetings": {"nodes": [{"id": str(meeting.id)}], "totalCount": 1},
+            "meeting": {"id": str(meeting.id)},
+        },
         "node": {"__typename": "Meeting", "id": str(meeting.id)},
     }
 
@@ -42,7 +48,9 @@ async def test_anonymous_visitor_sees_a_published_meeting_everywhere(make: Make,
     assert await _seen(execute, org, meeting) == _everywhere(meeting)
 
 
-@pytest.mark.parametrize("state", [{"hidden_at": NOW}, {"published_at": None}], ids=["hidden by moderation", "unpublished"])
+@pytest.mark.parametrize(
+    "state", [{"hidden_at": NOW}, {"published_at": None}], ids=["hidden by moderation", "unpublished"]
+)
 async def test_hidden_and_unpublished_meetings_are_invisible_to_everyone(
     make: Make, execute: Any, org: Any, state: dict[str, Any]
 ) -> None:
@@ -70,7 +78,9 @@ async def test_meetings_of_an_unpublished_component_or_space_are_invisible(make:
         row.published_at = None  # type: ignore[union-attr]
         await session.commit()
     in_hidden_component = await make.meeting(component=unpublished_component)
-    in_hidden_space = await make.meeting(component=await meetings_component(make, space=await make.process(published_at=None)))
+    in_hidden_space = await make.meeting(
+        component=await meetings_component(make, space=await make.process(published_at=None))
+    )
 
     for meeting in (in_hidden_component, in_hidden_space):
         assert await _seen(execute, org, meeting) == {"component": None, "node": None}
@@ -110,12 +120,16 @@ async def test_a_private_but_transparent_meeting_is_visible_to_everyone(make: Ma
 
 async def test_another_organizations_meeting_is_invisible_even_by_id(make: Make, execute: Any, org: Any) -> None:
     other = await make.organization()
-    elsewhere = await make.meeting(component=await meetings_component(make, space=await make.process(organization=other)))
+    elsewhere = await make.meeting(
+        component=await meetings_component(make, space=await make.process(organization=other))
+    )
     mine = await meetings_component(make)
 
     node = await execute(NODE, {"id": str(elsewhere.id)}, organization=org)
     through_mine = await execute(THROUGH_COMPONENT, {"c": str(mine.id), "m": str(elsewhere.id)}, organization=org)
-    nodes = await execute("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [str(elsewhere.id)]}, organization=org)
+    nodes = await execute(
+        "query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [str(elsewhere.id)]}, organization=org
+    )
 
     assert node == {"data": {"node": None}}
     assert through_mine == {"data": {"component": {"meetings": {"nodes": [], "totalCount": 0}, "meeting": None}}}
@@ -142,7 +156,9 @@ async def test_the_component_is_typed_meetings_in_its_space(make: Make, execute:
     assert body == {
         "data": {
             "participatoryProcess": {
-                "components": [{"__typename": "Meetings", "id": str(component.id), "participatorySpace": {"id": str(process.id)}}]
+                "components": [
+                    {"__typename": "Meetings", "id": str(component.id), "participatorySpace": {"id": str(process.id)}}
+                ]
             }
         }
     }

@@ -228,7 +228,10 @@ async def test_author_closes_a_meeting_with_its_report_and_proposals(make: Make,
     process = await make.process()
     me = await make.user()
     meeting = await make.meeting(
-        component=await meetings_component(make, space=process), author=me, start_time=in_days(-1), end_time=in_days(-1, hours=2)
+        component=await meetings_component(make, space=process),
+        author=me,
+        start_time=in_days(-1),
+        end_time=in_days(-1, hours=2),
     )
     proposal = await make.proposal(component=await make.component(space=process))
     closing = {
@@ -240,7 +243,9 @@ async def test_author_closes_a_meeting_with_its_report_and_proposals(make: Make,
         "proposals": [str(proposal.id)],
     }
 
-    body = await execute(CLOSE, {**variables(meeting), "input": {"attributes": closing}}, organization=org, viewer=as_(me))
+    body = await execute(
+        CLOSE, {**variables(meeting), "input": {"attributes": closing}}, organization=org, viewer=as_(me)
+    )
 
     assert acted(body, "close") == {
         "closed": True,
@@ -268,12 +273,20 @@ async def test_closing_refuses_proposals_of_another_space_and_meetings_not_start
         organization=org,
         viewer=as_(me),
     )
-    early = await execute(CLOSE, {**variables(not_started), "input": {"attributes": report}}, organization=org, viewer=as_(me))
-    no_report = await execute(CLOSE, {**variables(started), "input": {"attributes": {}}}, organization=org, viewer=as_(me))
+    early = await execute(
+        CLOSE, {**variables(not_started), "input": {"attributes": report}}, organization=org, viewer=as_(me)
+    )
+    no_report = await execute(
+        CLOSE, {**variables(started), "input": {"attributes": {}}}, organization=org, viewer=as_(me)
+    )
 
-    assert foreign["errors"][0]["extensions"]["fields"] == {"attributes.proposals": "visible proposals of the same space only"}
+    assert foreign["errors"][0]["extensions"]["fields"] == {
+        "attributes.proposals": "visible proposals of the same space only"
+    }
     assert error_codes(early) == [("FORBIDDEN", "NOT_STARTED")]
-    assert no_report["errors"][0]["extensions"]["fields"] == {"attributes.closingReport": "required, in at least one locale"}
+    assert no_report["errors"][0]["extensions"]["fields"] == {
+        "attributes.closingReport": "required, in at least one locale"
+    }
     assert (await reload(make, started)).closed_at is None
 
 
@@ -308,7 +321,9 @@ async def test_a_withdrawn_meeting_can_no_longer_be_edited(make: Make, execute: 
     me = await make.user()
     meeting = await make.meeting(author=me, withdrawn_at=NOW)
 
-    body = await execute(UPDATE, {**variables(meeting), "input": {"attributes": {"address": "x"}}}, organization=org, viewer=as_(me))
+    body = await execute(
+        UPDATE, {**variables(meeting), "input": {"attributes": {"address": "x"}}}, organization=org, viewer=as_(me)
+    )
 
     assert error_codes(body) == [("FORBIDDEN", "WITHDRAWN")]
 

@@ -12,43 +12,48 @@ from tests.meetings.conftest import as_, in_days, meetings_component
 MEETING = ResourceKind.MEETING.value
 
 PAGE = """
-query($id: ID) {
-  participatoryProcess(id: $id) {
-    components {
-      ... on Meetings {
-        meetings(first: 50, filter: {timeFrame: "upcoming"}, order: {startTime: "ASC"}) {
-          totalCount
-          pageInfo { hasNextPage endCursor }
-          nodes {
-            id title { text } reference startTime endTime typeOfMeeting remainingSlots
-            closingReport { text } acceptsNewComments totalCommentsCount
-            author { nickname } category { id name { text } } scope { id }
-            services { title { text } }
-            agenda { title { text } items { title { text } duration items { title { text } items { id } } } }
-            proposalsFromMeeting { id title { text } voteCount }
-            attachments { url }
-            registrationForm { id }
-            viewerRegistered viewerRegistrationCode
-          }
-        }
-      }
+query($a: ID!, $b: ID!) {
+  a: component(id: $a) { ...calendar }
+  b: component(id: $b) { ...calendar }
+}
+fragment calendar on Meetings {
+  participatorySpace { id }
+  meetings(first: 50, filter: {timeFrame: "upcoming"}, order: {startTime: "ASC"}) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id title { text } reference startTime endTime typeOfMeeting remainingSlots
+      closingReport { text } acceptsNewComments totalCommentsCount
+      author { nickname } category { id name { text } } scope { id }
+      services { title { text } }
+      agenda { title { text } items { title { text } duration items { title { text } parent { id } } } }
+      proposalsFromMeeting { id title { text } voteCount }
+      attachments { url }
+      registrationForm { id }
+      viewerRegistered viewerRegistrationCode
     }
   }
 }
 """
 
 COMPONENTS = 2
-EXPECTED_STATEMENTS = 16
+# Both components at once, one statement each: components, their space, their settings (component and
+# active step), the meetings page, totalCount; then per relation level: authors, categories, scopes,
+# services, agendas, agenda items (every level at once), linked proposals (and their component's settings,
+# two), attachments, registration forms, the viewer's registrations.
+EXPECTED_STATEMENTS = 18
 
 
 def _agenda_items(org: int, agenda_id: int) -> list[Any]:
     return [
-        models.MeetingAgendaItem(organization_id=org, agenda_id=agenda_id, title=tr(f"Point {n}"), duration=20, position=n)
+        models.MeetingAgendaItem(
+            organization_id=org, agenda_id=agenda_id, title=tr(f"Point {n}"), duration=20, position=n
+        )
         for n in range(2)
     ]
 
 
-async def _populate(make: Make, *, per_component: int) -> tuple[models.ParticipatoryProcess, models.User]:
+async def _populate(make: Make, *, per_component: int) -> tuple[list[models.Component], models.User]:
     """Meetings with an author, a category, a scope, services, a two-level agenda, a linked proposal, an
     attachment and the viewer's registration. Written in one transaction per component."""
     process = await make.process()
@@ -57,8 +62,10 @@ async def _populate(make: Make, *, per_component: int) -> tuple[models.Participa
     scope = await make.scope()
     proposals = await make.component(space=process, manifest_name="proposals")
     proposal = await make.proposal(component=proposals)
+    components = []
     for _ in range(COMPONENTS):
         component = await meetings_component(make, space=process)
+        components.append(component)
         authors = [await make.user() for _ in range(3)]
         async with make.sessionmaker() as session:
             org = process.organization_id
@@ -93,7 +100,9 @@ async def _populate(make: Make, *, per_component: int) -> tuple[models.Participa
                             organization_id=org, agenda_id=agenda.id, parent_id=items[1].id, title=tr("Sous-point")
                         ),
                         models.MeetingService(organization_id=org, meeting_id=meeting.id, title=tr("Garderie")),
-                        models.MeetingService(organization_id=org, meeting_id=meeting.id, title=tr("Repas"), position=1),
+                        models.MeetingService(
+                            organization_id=org, meeting_id=meeting.id, title=tr("Repas"), position=1
+                        ),
                         models.MeetingProposalLink(organization_id=org, meeting_id=meeting.id, proposal_id=proposal.id),
                         models.MeetingRegistration(
                             organization_id=org, meeting_id=meeting.id, user_id=viewer.id, code=f"C{meeting.id}"
@@ -108,16 +117,16 @@ async def _populate(make: Make, *, per_component: int) -> tuple[models.Participa
                     ]
                 )
             await session.commit()
-    return process, viewer
+    return components, viewer
 
 
 async def _count(make: Make, execute: Any, count_queries: Any, *, per_component: int) -> tuple[int, list[str]]:
-    process, viewer = await _populate(make, per_component=per_component)
+    (a, b), viewer = await _populate(make, per_component=per_component)
     org = await make.org(None)
     with count_queries() as log:
-        body = await execute(PAGE, {"id": str(process.id)}, organization=org, viewer=as_(viewer))
+        body = await execute(PAGE, {"a": str(a.id), "b": str(b.id)}, organization=org, viewer=as_(viewer))
     assert "errors" not in body, body
-    pages = [c["meetings"] for c in body["data"]["participatoryProcess"]["components"] if c]
+    pages = [body["data"][alias]["meetings"] for alias in ("a", "b")]
     assert [len(p["nodes"]) for p in pages] == [per_component] * COMPONENTS
     nodes = [n for p in pages for n in p["nodes"]]
     assert all(n["viewerRegistered"] and n["author"] and n["category"] and n["attachments"] for n in nodes)

@@ -1,0 +1,1 @@
+"""Accountability: results, their statuses, milestones and linked proposals; reads and admin writes."""

@@ -1,0 +1,1 @@
+"""Blogs: news posts; reads."""

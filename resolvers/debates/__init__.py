@@ -1,0 +1,1 @@
+"""Debates: reads, loaders, policies and writes (create, update, close with conclusions, endorsements)."""

@@ -1,0 +1,1 @@
+"""Pages: the static pages of pages components; reads."""

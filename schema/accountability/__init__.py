@@ -1,0 +1,1 @@
+"""GraphQL types of the accountability component: results, statuses, milestones, and its write API."""

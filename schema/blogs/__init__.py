@@ -1,0 +1,1 @@
+"""GraphQL types of the blogs component: posts."""
