@@ -42,9 +42,10 @@ class LimitSettings(BaseModel):
     max_cost: int = 60_000
     # graphql-armor's default; real documents use a handful of @include/@skip.
     max_directives: int = 50
-    # The same field nested more than this in one branch (Decidim: 2) is refused; 3 lets a page
-    # walk a scope or category tree three levels down.
-    max_recursion: int = 3
+    # The same field nested more than this in one branch (Decidim: 2) is refused; 4 lets a page
+    # read a whole comment thread (first level plus Decidim's three levels of replies) or walk a
+    # scope tree.
+    max_recursion: int = 4
     # One response key selected more often in one selection set is refused (field duplication).
     max_duplicate_fields: int = 20
     max_body_bytes: int = 1_000_000

@@ -10,10 +10,12 @@ from resolvers.accounts import loaders as accounts
 from resolvers.assemblies import loaders as assemblies
 from resolvers.attachments import loaders as attachments
 from resolvers.blogs import loaders as blogs
+from resolvers.budgets import loaders as budgets
 from resolvers.comments import loaders as comments
 from resolvers.components import loaders as components
 from resolvers.components import settings as component_settings
 from resolvers.components import stats
+from resolvers.debates import loaders as debates
 from resolvers.endorsements import loaders as endorsements
 from resolvers.meetings import loaders as meetings
 from resolvers.nodes import loaders as nodes
@@ -119,6 +121,16 @@ class Loaders:
     post_pages: DataLoader
     post_counts: DataLoader
     page_by_id: DataLoader
+    debate_by_id: DataLoader
+    debate_pages: DataLoader
+    debate_counts: DataLoader
+    budget_by_id: DataLoader
+    budget_pages: DataLoader
+    budget_counts: DataLoader
+    project_by_id: DataLoader
+    projects_by_budget: DataLoader
+    proposals_by_project: DataLoader
+    viewer_order_by_budget: DataLoader
     page_pages: DataLoader
     page_counts: DataLoader
 
@@ -210,6 +222,16 @@ class Loaders:
             post_pages=blogs.post_pages(env),
             post_counts=blogs.post_counts(env),
             page_by_id=pages.page_by_id(env),
+            debate_by_id=debates.debate_by_id(env),
+            debate_pages=debates.debate_pages(env),
+            debate_counts=debates.debate_counts(env),
+            budget_by_id=budgets.budget_by_id(env),
+            budget_pages=budgets.budget_pages(env),
+            budget_counts=budgets.budget_counts(env),
+            project_by_id=budgets.project_by_id(env),
+            projects_by_budget=budgets.projects_by_budget(env),
+            proposals_by_project=budgets.proposals_by_project(env),
+            viewer_order_by_budget=budgets.viewer_order_by_budget(env),
             page_pages=pages.page_pages(env),
             page_counts=pages.page_counts(env),
         )

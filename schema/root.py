@@ -20,6 +20,8 @@ from schema.accounts.mutations import AccountMutations
 from schema.assemblies.queries import AssemblyQueries
 from schema.blogs.components import Blogs
 from schema.blogs.types import Post
+from schema.budgets.components import Budgets
+from schema.budgets.types import Budget, Project
 from schema.comments.commentables import Commentable
 from schema.comments.mutations import CommentMutations
 from schema.comments.queries import CommentQueries
@@ -27,6 +29,8 @@ from schema.common.types import ParticipatorySpaceLink
 from schema.components.mutations import ComponentMutations
 from schema.components.types import Component
 from schema.core import CoreQueries
+from schema.debates.components import Debates
+from schema.debates.types import Debate
 from schema.errors import ErrorCodes
 from schema.nodes.queries import NodeQueries
 from schema.pages.types import Page, Pages
@@ -69,6 +73,11 @@ EXTRA_TYPES: list[Any] = [
     Post,
     Pages,
     Page,
+    Debates,
+    Debate,
+    Budgets,
+    Budget,
+    Project,
 ]
 
 

@@ -385,6 +385,48 @@ class Make:
         meeting: models.Meeting = await self.save(models.Meeting(**(defaults | kw)))
         return meeting
 
+    async def debate(
+        self, *, component: models.Component | None = None, author: models.User | None = None, **kw: Any
+    ) -> models.Debate:
+        """An open debate (no dates): the organization's own unless ``author`` is given."""
+        component = component or await self.component(manifest_name="debates")
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": component.organization_id,
+            "component_id": component.id,
+            "title": tr(f"Débat numéro {n}", f"Debate number {n}"),
+            "description": tr("Parlons-en ensemble ici.", "Let us talk about it here."),
+            "author_id": author.id if author is not None else None,
+        }
+        debate: models.Debate = await self.save(models.Debate(**(defaults | kw)))
+        return debate
+
+    async def budget(self, *, component: models.Component | None = None, **kw: Any) -> models.Budget:
+        component = component or await self.component(manifest_name="budgets")
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": component.organization_id,
+            "component_id": component.id,
+            "title": tr(f"Budget {n}"),
+            "total_budget": 100_000,
+        }
+        budget: models.Budget = await self.save(models.Budget(**(defaults | kw)))
+        return budget
+
+    async def project(self, *, budget: models.Budget | None = None, **kw: Any) -> models.Project:
+        budget = budget or await self.budget()
+        n = next(_seq)
+        defaults: dict[str, Any] = {
+            "organization_id": budget.organization_id,
+            "budget_id": budget.id,
+            "component_id": budget.component_id,
+            "title": tr(f"Projet {n}", f"Project {n}"),
+            "description": tr("Ce que le projet change.", "What the project changes."),
+            "budget_amount": 10_000,
+        }
+        project: models.Project = await self.save(models.Project(**(defaults | kw)))
+        return project
+
     async def registration(self, *, meeting: models.Meeting, user: models.User) -> models.MeetingRegistration:
         """A seat at ``meeting``, with its counter moved as the API would."""
         registration = models.MeetingRegistration(

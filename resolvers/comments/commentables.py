@@ -16,7 +16,14 @@ from sqlalchemy.orm import aliased
 import models
 from models.kinds import DECIDIM_CLASS_NAMES, ResourceKind
 from resolvers.errors import BadUserInput, NotFound
-from resolvers.visibility import meeting_visible, post_visible, proposal_visible, result_visible
+from resolvers.visibility import (
+    debate_visible,
+    meeting_visible,
+    post_visible,
+    project_visible,
+    proposal_visible,
+    result_visible,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -100,6 +107,24 @@ COMMENTABLES: dict[str, CommentableSpec] = {
         visible=post_visible,
         component_id=lambda row: int(row.component_id),
         author_ids=_post_authors,
+    ),
+    ResourceKind.DEBATE: CommentableSpec(
+        kind=ResourceKind.DEBATE,
+        model=models.Debate,
+        decidim_type=DECIDIM_CLASS_NAMES[ResourceKind.DEBATE],
+        visible=debate_visible,
+        component_id=lambda row: int(row.component_id),
+        author_ids=_meeting_authors,  # the one author_id column (null for official debates)
+        # As Decidim: a closed debate takes no new comments.
+        closed=lambda row: "CLOSED" if row.closed_at is not None else None,
+    ),
+    ResourceKind.PROJECT: CommentableSpec(
+        kind=ResourceKind.PROJECT,
+        model=models.Project,
+        decidim_type=DECIDIM_CLASS_NAMES[ResourceKind.PROJECT],
+        visible=project_visible,
+        component_id=lambda row: int(row.component_id),
+        author_ids=_no_authors,
     ),
 }
 

@@ -51,7 +51,9 @@ def raise_invalid(errors: Mapping[str, str], what: str) -> None:
         raise BadUserInput(msg, fields=errors)
 
 
-def translations(value: Any, *, field: str, locale: str, available: list[str], errors: dict[str, str]) -> dict[str, str]:
+def translations(
+    value: Any, *, field: str, locale: str, available: list[str], errors: dict[str, str]
+) -> dict[str, str]:
     """A JSON value as stored translations; a plain string is the text in ``locale``. Empty texts drop out."""
     if value is None:
         return {}
@@ -100,7 +102,9 @@ def check_rights(data: DebateInput, *, admin: bool) -> None:
     """Participants write the title, description and classification; the rest is for admins."""
     if admin:
         return
-    errors = {f"attributes.{GRAPHQL_NAMES[n]}": "set by administrators only" for n in sorted(ADMIN_ONLY & data.provided)}
+    errors = {
+        f"attributes.{GRAPHQL_NAMES[n]}": "set by administrators only" for n in sorted(ADMIN_ONLY & data.provided)
+    }
     raise_invalid(errors, "debate")
 
 

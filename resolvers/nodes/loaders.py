@@ -47,6 +47,9 @@ NODE_MODELS: list[type[models.Tenanted]] = [
     models.TimelineEntry,
     models.Post,
     models.Page,
+    models.Debate,
+    models.Budget,
+    models.Project,
 ]
 
 

@@ -17,12 +17,14 @@ from resolvers.components.writable import writable_component
 from resolvers.errors import NotFound
 from resolvers.filters import parse_id
 from schema.accountability.mutations import AccountabilityMutation
+from schema.budgets.mutations import BudgetsMutation
+from schema.debates.mutations import DebatesMutation
 from schema.meetings.mutations import MeetingsMutation
 from schema.proposals.mutations import ProposalsMutation
 from schema.surveys.mutations import SurveysMutation
 
 ComponentMutation = Annotated[
-    ProposalsMutation | SurveysMutation | MeetingsMutation | AccountabilityMutation,
+    ProposalsMutation | SurveysMutation | MeetingsMutation | AccountabilityMutation | DebatesMutation | BudgetsMutation,
     strawberry.union("ComponentMutation", description="What may be done in a component, by kind of component."),
 ]
 
@@ -31,6 +33,8 @@ WRITABLE_COMPONENTS: dict[str, Callable[[models.Component], Any]] = {
     "surveys": lambda row: SurveysMutation(component_id=row.id),  # type: ignore[arg-type]
     "meetings": lambda row: MeetingsMutation(component_id=row.id),  # type: ignore[arg-type]
     "accountability": lambda row: AccountabilityMutation(component_id=row.id),  # type: ignore[arg-type]
+    "debates": lambda row: DebatesMutation(component_id=row.id),  # type: ignore[arg-type]
+    "budgets": lambda row: BudgetsMutation(component_id=row.id),  # type: ignore[arg-type]
 }
 
 

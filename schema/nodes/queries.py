@@ -15,9 +15,11 @@ from resolvers.filters import parse_id
 from schema.accountability.types import result_node, status_node, timeline_entry_node
 from schema.assemblies.types import AssembliesType, Assembly
 from schema.blogs.types import post_node
+from schema.budgets.types import budget_node, project_node
 from schema.comments.types import comment_node
 from schema.common.types import Area, AreaType, Attachment, AttachmentCollection, Category, Scope, link_from_model
 from schema.components.types import component_from_model
+from schema.debates.types import debate_node
 from schema.meetings.types import meeting_node
 from schema.pages.types import page_node
 from schema.interfaces import Node
@@ -66,6 +68,9 @@ NODE_RESOLVERS: dict[str, tuple[str, Converter]] = {
     "accountability_timeline_entries": ("timeline_entry_by_id", timeline_entry_node),
     "blog_posts": ("post_by_id", post_node),
     "pages": ("page_by_id", page_node),
+    "debates": ("debate_by_id", debate_node),
+    "budgets": ("budget_by_id", budget_node),
+    "budget_projects": ("project_by_id", project_node),
 }
 
 

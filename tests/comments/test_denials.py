@@ -215,7 +215,7 @@ async def test_body_longer_than_the_component_allows_is_refused(make: Any, threa
         ("Decidim::ParticipatoryProcess", "not commentable"),
         ("Decidim::Component", "not commentable"),
         ("Decidim::Surveys::Survey", "not commentable"),
-        ("Decidim::Debates::Debate", "unknown type"),
+        ("Decidim::Nowhere::Thing", "unknown type"),
         ("Kernel", "unknown type"),
         ("", "unknown type"),
     ],

@@ -54,13 +54,13 @@ NOT_YET: set[str] = {
     "ParticipatoryProcess.taxonomies",
     "Assembly.taxonomies",
     "Result.taxonomies",
+    "Debate.taxonomies",
+    "Project.taxonomies",
 }
 NOT_YET_TYPES: set[str] = {
     # component types arrive with their issues (#3 proposals, #4 the rest)
     "Proposals",
     "Meetings",
-    "Debates",
-    "Budgets",
     "Sortitions",
     "Surveys",
     # conferences and initiatives are not planned

@@ -236,7 +236,8 @@ async def test_a_field_nested_once_more_than_the_recursion_limit_is_refused(gql:
 
 async def test_circular_introspection_is_refused(gql: Any) -> None:
     body = await gql(
-        "{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }"
+        "{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields "
+        "{ type { fields { name } } } } } } } } } } } } } }"
     )
 
     assert "QUERY_TOO_RECURSIVE" in codes(body)
