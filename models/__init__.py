@@ -12,14 +12,6 @@ from models.comments import Comment, CommentVote, Report
 from models.components import Component
 from models.debates import Debate
 from models.kinds import DECIDIM_CLASS_NAMES, ResourceKind, SpaceKind
-from models.organization import Organization
-from models.pages import Page
-from models.processes import (
-    ParticipatoryProcess,
-    ParticipatoryProcessGroup,
-    ParticipatoryProcessStep,
-    ParticipatoryProcessType,
-)
 from models.meetings import (
     Meeting,
     MeetingAgenda,
@@ -28,6 +20,14 @@ from models.meetings import (
     MeetingRegistration,
     MeetingService,
     MeetingType,
+)
+from models.organization import Organization
+from models.pages import Page
+from models.processes import (
+    ParticipatoryProcess,
+    ParticipatoryProcessGroup,
+    ParticipatoryProcessStep,
+    ParticipatoryProcessType,
 )
 from models.proposals import Endorsement, Proposal, ProposalCoauthorship, ProposalVote, Version
 from models.surveys import (

@@ -64,8 +64,8 @@ def visible_process_ids(scope: Scope) -> Select[tuple[int]]:
 
 
 def _assembly_own_rule(a: type[models.Assembly], scope: Scope) -> ColumnElement[bool]:
-    # Transparent private assemblies are readable by everyone (Decidim's public_spaces); only taking part
-    # is for members.
+    # Transparent private assemblies are readable by everyone (Decidim's public_spaces). Decidim keeps
+    # taking part there for members: that belongs to the write policies, not to reading.
     return and_(
         a.organization_id == scope.organization_id,  # type: ignore[arg-type]
         a.published_at.is_not(None),  # type: ignore[union-attr]

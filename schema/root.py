@@ -32,11 +32,11 @@ from schema.core import CoreQueries
 from schema.debates.components import Debates
 from schema.debates.types import Debate
 from schema.errors import ErrorCodes
+from schema.meetings.components import Meetings
+from schema.meetings.types import Meeting
 from schema.nodes.queries import NodeQueries
 from schema.pages.types import Page, Pages
 from schema.processes.queries import ProcessQueries
-from schema.meetings.components import Meetings
-from schema.meetings.types import Meeting
 from schema.processes.types import ParticipatorySpace
 from schema.proposals.components import Proposals
 from schema.proposals.types import Proposal

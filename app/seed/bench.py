@@ -17,6 +17,14 @@ import orjson
 from sqlalchemy import event, select, text
 
 import models
+from app.seed.bench_queries import (
+    COMMUNES_QUERY,
+    NODES_QUERY,
+    PROCESS_PAGE_QUERY,
+    PROCESSES_QUERY,
+    PROPOSALS_PAGE_QUERY,
+    USERS_QUERY,
+)
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -57,72 +65,15 @@ class BenchResult:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-_T = '{ translation(locale: "fr") }'
-
-PROCESSES_QUERY = f"""
-{{
-  participatoryProcesses {{
-    id slug title {_T} startDate endDate
-    steps {{ id title {_T} active startDate endDate }}
-    categories {{ id name {_T} subcategories {{ id name {_T} }} }}
-    components {{ __typename id name {_T} weight }}
-    attachments {{ id title {_T} url fileSize contentType }}
-    attachmentCollections {{ id name {_T} attachmentsCount }}
-  }}
-}}
-"""
-
-PROCESS_PAGE_QUERY = f"""
-query ($slug: String!) {{
-  participatoryProcess(slug: $slug) {{
-    id title {_T} subtitle {_T} description {_T}
-    participatoryProcessGroup {{ id title {_T} }}
-    participatoryProcessType {{ id title {_T} }}
-    area {{ id name {_T} }}
-    activeStep {{ id title {_T} callToActionPath }}
-    linkedParticipatorySpaces {{ id name participatorySpace {{ id title {_T} }} }}
-    attachmentCollections {{ id name {_T} attachments {{ id title {_T} url fileSize }} }}
-  }}
-}}
-"""
-
-USERS_QUERY = """
-{
-  users {
-    __typename id name nickname
-    ... on User { groups { id nickname } }
-    ... on UserGroup { membersCount }
-  }
-}
-"""
-
-NODES_QUERY = f"""
-query ($ids: [ID!]!) {{
-  nodes(ids: $ids) {{
-    __typename id
-    ... on ParticipatoryProcess {{ slug title {_T} }}
-    ... on ParticipatoryProcessStep {{ title {_T} active }}
-    ... on Scope {{ code name {_T} }}
-    ... on Attachment {{ url title {_T} }}
-    ... on User {{ nickname }}
-  }}
-}}
-"""
-
-COMMUNES_QUERY = f"""
-query ($id: ID!) {{
-  node(id: $id) {{ ... on Scope {{ code name {_T} children {{ id code name {_T} }} }} }}
-}}
-"""
-
-
 async def bench_queries(app: Starlette) -> list[BenchQuery]:
     """The queries to run, with ids picked from the seeded data.
 
     processes: every visible process with steps, categories and subcategories, components,
     attachments and collections; process page: one process by slug with its group, type, area,
     active step, links and documents; users: participants and groups with memberships;
-    nodes: 50 mixed ids; communes: the département scope and its 207 children.
+    nodes: 50 mixed ids; communes: the département scope and its 207 children; proposals page: the
+    50 latest proposals of the road consultation with authors, counters, category, scope and first-level
+    comments.
     """
     async with app.state.sessionmaker() as session:
 
@@ -138,12 +89,20 @@ async def bench_queries(app: Starlette) -> list[BenchQuery]:
             + await ids(models.Attachment, 10)
             + await ids(models.User, 10)
         )
+        road = await ids(models.ParticipatoryProcess, 1, models.ParticipatoryProcess.slug == "route-de-demain")
+        box = await ids(
+            models.Component,
+            1,
+            models.Component.manifest_name == "proposals",
+            models.Component.space_id == int(road[0] if road else 0),
+        )
     return [
         BenchQuery("processes, nested", PROCESSES_QUERY),
         BenchQuery("process page", PROCESS_PAGE_QUERY, {"slug": "route-de-demain"}),
         BenchQuery("users", USERS_QUERY),
         BenchQuery(f"nodes ({len(node_ids)} ids)", NODES_QUERY, {"ids": node_ids}),
         BenchQuery("communes", COMMUNES_QUERY, {"id": departement[0] if departement else "0"}),
+        BenchQuery("proposals page (50)", PROPOSALS_PAGE_QUERY, {"id": box[0] if box else "0"}),
     ]
 
 

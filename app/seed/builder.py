@@ -6,67 +6,113 @@ larger ``--scale`` adds units without changing the ones a smaller scale produced
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from typing import Protocol
 
 import models
+from app.seed.assemblies import ASSEMBLIES, ASSEMBLY_TYPES, plan_assembly
 from app.seed.catalog import PROCESS_GROUPS, PROCESS_TYPES, PROCESSES, RELATED
 from app.seed.common import PLATFORM_LAUNCH, PROCESS, Anchors, SeedOptions, at, paragraphs, tr
 from app.seed.consultations import ConsultationPlanner
-from app.seed.people import (
-    ABOUT_TEMPLATES,
-    BLOCKED,
-    DELETED,
-    FIRST_NAMES,
-    GROUPS_PER_BLOCK,
-    PARTICIPANTS_PER_BLOCK,
-    UNCONFIRMED,
-    group_for_block,
-    nickname,
-)
+from app.seed.content import ContentPlanner
+from app.seed.participants import PeoplePlanner
+from app.seed.people import PANEL_MEMBERS
 from app.seed.plan import Plan, Ref
 from app.seed.territory import AREA_TYPES, DEPARTEMENT_CODE, DEPARTEMENT_NAME, SCOPE_TYPES, communes
 
-__all__ = ["SeedOptions", "build_plan"]
+__all__ = ["PlanningProgress", "SeedOptions", "build_plan"]
 
 
-def build_plan(options: SeedOptions) -> Plan:
-    return _Builder(options).build()
+class PlanningProgress(Protocol):
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def advance(self, rows: int, detail: str | None = None) -> None: ...
+
+
+def build_plan(
+    options: SeedOptions, *, password_hash: str | None = None, progress: PlanningProgress | None = None
+) -> Plan:
+    return _Builder(options, password_hash=password_hash, progress=progress).build()
 
 
 class _Builder:
-    def __init__(self, options: SeedOptions) -> None:
+    def __init__(self, options: SeedOptions, *, password_hash: str | None, progress: PlanningProgress | None) -> None:
         self.o = options
         self.plan = Plan()
         self.anchors = Anchors()
+        self.progress = progress
+        self.people = PeoplePlanner(self.plan, options, password_hash=password_hash)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Report one planning stage and how many rows it planned."""
+        before = len(self.plan.rows)
+        if self.progress is not None:
+            self.progress.stage(f"Planning {name}")
+        yield
+        if self.progress is not None:
+            self.progress.advance(len(self.plan.rows) - before)
+
+    @contextmanager
+    def substage(self, name: str) -> Iterator[None]:
+        """A stage of one block: shown on its own line at scale 1, folded into the block's line beyond."""
+        if self.o.scale == 1:
+            with self.stage(name):
+                yield
+        else:
+            yield
 
     def build(self) -> Plan:
+        self.block = 0
         self.plan.default_time = at(PLATFORM_LAUNCH, 9)
-        self._organization()
-        self._territory()
-        self._taxonomy()
-        self._admin()
+        with self.stage("organization and territory"):
+            self._organization()
+            self._territory()
+            self._taxonomy()
+            self.people.staff()
         consultations = ConsultationPlanner(self.plan, self.o, self.anchors)
         for block in range(self.o.scale):
-            users = self._participants(block)
-            self._user_groups(block, users)
-            spaces = {spec.slug: consultations.process(spec, index, block) for index, spec in enumerate(PROCESSES)}
-            for spec in PROCESSES:
-                if spec.private:
-                    # Members of the private panel: they will see it once they sign in.
-                    for user in users[10:22]:
-                        self.plan.pair(
-                            models.SpacePrivateUser, space_kind=PROCESS, space_id=spaces[spec.slug], user_id=user
-                        )
-            for source, target in RELATED:
-                self.plan.pair(
-                    models.SpaceLink,
-                    from_kind=PROCESS,
-                    from_id=spaces[source],
-                    to_kind=PROCESS,
-                    to_id=spaces[target],
-                    name="related_processes",
-                )
+            self.block = block
+            with self.stage(f"block {block + 1}/{self.o.scale}") if self.o.scale > 1 else nullcontext():
+                self._block(consultations, block)
         return self.plan
+
+    def _block(self, consultations: ConsultationPlanner, block: int) -> None:
+        with self.substage("participants"):
+            users, people = self.people.block(block)
+        members = [users[p] for p in PANEL_MEMBERS] + ([people.demo] if block == 0 else [])
+        private: dict[Ref, list[Ref]] = {}
+        with self.substage("consultations"):
+            spaces = [consultations.process(spec, index, block) for index, spec in enumerate(PROCESSES)]
+            for spec, space in zip(PROCESSES, spaces, strict=True):
+                if spec.private:
+                    private[space.ref] = members
+            self._links({spec.slug: space.ref for spec, space in zip(PROCESSES, spaces, strict=True)})
+        with self.substage("assemblies"):
+            for index, assembly in enumerate(ASSEMBLIES):
+                space = plan_assembly(self.plan, self.o, self.anchors, assembly, block=block, index=index)
+                spaces.append(space)
+                if assembly.private:
+                    private[space.ref] = members
+            # Members of the private spaces: they see them once they sign in.
+            for space_ref, users_in in private.items():
+                kind = next(s.kind for s in spaces if s.ref == space_ref)
+                for user in users_in:
+                    self.plan.pair(models.SpacePrivateUser, space_kind=kind, space_id=space_ref, user_id=user)
+        content = ContentPlanner(self.plan, self.o, self.anchors, people, block=block, stage=self.substage)
+        content.fill(spaces, private_members=private)
+
+    def _links(self, by_slug: dict[str, Ref]) -> None:
+        for source, target in RELATED:
+            self.plan.pair(
+                models.SpaceLink,
+                from_kind=PROCESS,
+                from_id=by_slug[source],
+                to_kind=PROCESS,
+                to_id=by_slug[target],
+                name="related_processes",
+            )
 
     # -- organization and classification ------------------------------------------------------
 
@@ -107,7 +153,7 @@ class _Builder:
             scope_type_id=scope_types["departement"],
         )
         for commune in communes():
-            self.plan.root(
+            self.anchors.communes[commune.name] = self.plan.root(
                 models.Scope,
                 name=tr((commune.name, commune.name)),
                 code=commune.code,
@@ -134,79 +180,6 @@ class _Builder:
             )
             for key, (title, description) in PROCESS_GROUPS.items()
         }
-
-    # -- people -------------------------------------------------------------------------------
-
-    def _admin(self) -> None:
-        self.plan.root(
-            models.User,
-            kind=models.UserKind.USER.value,
-            email="participation@example.org",
-            nickname="equipe_participation",
-            name="Équipe participation citoyenne",
-            locale="fr",
-            about="Le service participation citoyenne et usages numériques du Département.",
-            admin=True,
-            confirmed_at=at(PLATFORM_LAUNCH, 9, 5),
-            created_at=at(PLATFORM_LAUNCH, 9),
-        )
-
-    def _participants(self, block: int) -> list[Ref]:
-        towns = communes()
-        refs: list[Ref] = []
-        last_day = max(self.o.today - timedelta(days=1), PLATFORM_LAUNCH)
-        for position in range(PARTICIPANTS_PER_BLOCK):
-            index = block * PARTICIPANTS_PER_BLOCK + position
-            rng = self.o.rng("participant", index)
-            nick = nickname(index)
-            joined = at(
-                date.fromordinal(rng.randint(PLATFORM_LAUNCH.toordinal(), last_day.toordinal())),
-                rng.randint(7, 22),
-                rng.randint(0, 59),
-            )
-            locale = "en" if rng.random() < 0.15 else "fr"
-            about_fr, about_en = rng.choice(ABOUT_TEMPLATES)
-            about = (about_en if locale == "en" else about_fr).format(town=rng.choice(towns).name)
-            name = f"{rng.choice(FIRST_NAMES)} {rng.choice('ABCDEFGHJLMNPRSTV')}."
-            deleted = position in DELETED
-            refs.append(
-                self.plan.root(
-                    models.User,
-                    kind=models.UserKind.USER.value,
-                    # Deleted accounts keep no personal data, as Decidim does.
-                    email=None if deleted else f"{nick}@example.org",
-                    nickname=nick,
-                    name="" if deleted else name,
-                    locale=locale,
-                    about=None if deleted or rng.random() < 0.4 else about,
-                    confirmed_at=None if position in UNCONFIRMED else joined + timedelta(minutes=rng.randint(2, 90)),
-                    blocked=position in BLOCKED,
-                    blocked_at=joined + timedelta(days=30) if position in BLOCKED else None,
-                    deleted_at=joined + timedelta(days=60) if deleted else None,
-                    direct_messages_enabled=rng.random() < 0.8,
-                    created_at=joined,
-                )
-            )
-        return refs
-
-    def _user_groups(self, block: int, users: list[Ref]) -> None:
-        for index in range(GROUPS_PER_BLOCK):
-            spec = group_for_block(index, block)
-            created = at(date(2018, 9, 1) + timedelta(days=40 * index), 18)
-            group = self.plan.root(
-                models.User,
-                kind=models.UserKind.GROUP.value,
-                email=f"{spec.nickname}@example.org",
-                nickname=spec.nickname,
-                name=spec.name,
-                locale="fr",
-                about=spec.about,
-                verified_at=created + timedelta(days=3) if spec.verified else None,
-                created_at=created,
-            )
-            base = index * 9
-            roles = ["creator", "admin"] + ["member"] * 6 + ["requested"]
-            for offset, role in enumerate(roles):
-                self.plan.pair(models.UserGroupMembership, user_id=users[base + offset], user_group_id=group, role=role)
-            # One participant belongs to every group, which makes ``groups`` lists non-trivial.
-            self.plan.pair(models.UserGroupMembership, user_id=users[40], user_group_id=group, role="member")
+        self.anchors.assembly_types = {
+            key: self.plan.root(models.AssembliesType, title=tr(title)) for key, title in ASSEMBLY_TYPES.items()
+        }

@@ -55,6 +55,8 @@ class ProcessSpec:
     private: bool = False
     promoted: bool = False
     document_themes: tuple[str, ...] = field(default_factory=tuple)
+    texts: str = "route"
+    """The key of the words its participants use (``app.seed.texts.themes.THEMES``)."""
 
 
 PROCESS_TYPES: dict[str, Text] = {
@@ -178,6 +180,7 @@ PROCESSES: tuple[ProcessSpec, ...] = (
         components=("pages", "proposals", "meetings", "surveys", "debates", "blogs", "accountability"),
         theme=0,
         document_themes=("route",),
+        texts="route",
     ),
     ProcessSpec(
         slug="projet-educatif-departemental",
@@ -249,6 +252,7 @@ PROCESSES: tuple[ProcessSpec, ...] = (
         components=("pages", "proposals", "meetings", "surveys", "blogs", "accountability"),
         theme=2,
         document_themes=("education",),
+        texts="education",
     ),
     ProcessSpec(
         slug="accueil-solidarites",
@@ -311,10 +315,11 @@ PROCESSES: tuple[ProcessSpec, ...] = (
                 (("Affichage", "Signage"), ("Accueil téléphonique", "Telephone")),
             ),
         ),
-        components=("pages", "proposals", "meetings", "blogs", "accountability"),
+        components=("pages", "proposals", "meetings", "blogs", "accountability", "surveys"),
         territory=0,
         theme=1,
         document_themes=("solidarity",),
+        texts="solidarity",
     ),
     ProcessSpec(
         slug="aires-de-covoiturage",
@@ -373,6 +378,7 @@ PROCESSES: tuple[ProcessSpec, ...] = (
         components=("pages", "surveys", "proposals", "meetings"),
         theme=0,
         document_themes=("mobility",),
+        texts="carpool",
     ),
     ProcessSpec(
         slug="loire-estuaire",
@@ -424,10 +430,11 @@ PROCESSES: tuple[ProcessSpec, ...] = (
             CategorySpec(("Loisirs et itinéraires", "Leisure and routes"), (("Loire à vélo", "Loire by bike"),)),
             CategorySpec(("Traversées de Loire", "Crossing the Loire")),
         ),
-        components=("pages", "debates", "proposals", "meetings", "blogs"),
+        components=("pages", "debates", "proposals", "meetings", "blogs", "surveys"),
         territory=2,
         theme=3,
         document_themes=("loire",),
+        texts="loire",
     ),
     ProcessSpec(
         slug="budget-participatif",
@@ -495,10 +502,11 @@ PROCESSES: tuple[ProcessSpec, ...] = (
             ),
             CategorySpec(("Culture et sport", "Culture and sport")),
         ),
-        components=("pages", "proposals", "budgets", "accountability", "meetings", "blogs"),
+        components=("pages", "proposals", "budgets", "accountability", "meetings", "blogs", "surveys"),
         theme=4,
         promoted=True,
         document_themes=("budget",),
+        texts="budget",
     ),
     ProcessSpec(
         slug="bien-manger-au-college",
@@ -554,6 +562,7 @@ PROCESSES: tuple[ProcessSpec, ...] = (
         theme=2,
         promoted=True,
         document_themes=("education",),
+        texts="food",
     ),
     ProcessSpec(
         slug="panel-citoyen-evaluation",
@@ -603,6 +612,7 @@ PROCESSES: tuple[ProcessSpec, ...] = (
         theme=4,
         private=True,
         document_themes=("panel",),
+        texts="panel",
     ),
     ProcessSpec(
         slug="plan-velo",
@@ -647,10 +657,11 @@ PROCESSES: tuple[ProcessSpec, ...] = (
             CategorySpec(("Liaisons domicile-travail", "Commuting links")),
             CategorySpec(("Vélo et collèges", "Cycling to school")),
         ),
-        components=("pages", "proposals", "meetings"),
+        components=("pages", "proposals", "meetings", "surveys"),
         theme=0,
         published=False,
         document_themes=("mobility",),
+        texts="route",
     ),
 )
 

@@ -39,6 +39,9 @@ class Anchors:
     themes: list[Ref] = field(default_factory=list)
     types: dict[str, Ref] = field(default_factory=dict)
     groups: dict[str, Ref] = field(default_factory=dict)
+    communes: dict[str, Ref] = field(default_factory=dict)
+    """Commune scopes by name."""
+    assembly_types: dict[str, Ref] = field(default_factory=dict)
 
 
 def tr(text: Text) -> dict[str, str]:

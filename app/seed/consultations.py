@@ -11,7 +11,9 @@ from app.seed.common import PROCESS, Anchors, SeedOptions, at, paragraphs, tr
 from app.seed.components import COMPONENT_NAMES, global_settings, step_settings
 from app.seed.documents import CHARTER, DocSpec, documents_for, extension, slugify
 from app.seed.plan import IdText, Plan, Ref
-from app.seed.territory import DEPARTEMENT_NAME, TERRITORIES
+from app.seed.spaces import ComponentInfo, Space, StepInfo
+from app.seed.territory import DEPARTEMENT_NAME, TERRITORIES, communes
+from app.seed.texts.themes import THEMES
 from models.kinds import ResourceKind
 
 
@@ -19,6 +21,20 @@ def active_step(spans: list[tuple[date, date]], today: date) -> int:
     """The step in progress; before the first step the first, afterwards the latest started."""
     started = [i for i, (start, _) in enumerate(spans) if start <= today]
     return started[-1] if started else 0
+
+
+_HOW_TO_TAKE_PART = (
+    "Pour participer, créez un compte avec une adresse électronique : vous pouvez rester anonyme en "
+    "choisissant un pseudonyme. Vous pourrez alors proposer, soutenir et commenter.",
+    "To take part, create an account with an email address: you may stay anonymous by choosing a "
+    "pseudonym. You can then propose, support and comment.",
+)
+
+
+def with_article(service: str) -> str:
+    """ "Direction des routes" -> "la direction des routes", for answers that name who decided."""
+    article = "le" if service.startswith("Service") else "la"
+    return f"{article} {service[0].lower()}{service[1:]}"
 
 
 class ConsultationPlanner:
@@ -30,7 +46,7 @@ class ConsultationPlanner:
     def day(self, value: Day) -> date:
         return value if isinstance(value, date) else self.o.today + timedelta(days=value)
 
-    def process(self, spec: ProcessSpec, index: int, block: int) -> Ref:
+    def process(self, spec: ProcessSpec, index: int, block: int) -> Space:
         plan, rng = self.plan, self.o.rng("process", block, index)
         spans = [(self.day(s.start), self.day(s.end)) for s in spec.steps]
         start, end = spans[0][0], spans[-1][1]
@@ -90,28 +106,56 @@ class ConsultationPlanner:
             )
             for position, (step, (first, last)) in enumerate(zip(spec.steps, spans, strict=True))
         ]
-        self._categories(spec, process, start)
+        categories = self._categories(spec, process, start)
         components = self._components(
             spec=spec, process=process, steps=steps, spans=spans, published_at=published_at, rng=rng
         )
         role = spec.steps[current].role
         target = "budgets" if role == "vote" and "budgets" in components else "proposals"
         if role in {"contribute", "vote"} and target in components:
-            plan.set(steps[current], cta_path=IdText(f"f/{{}}/{target}", (components[target],)))
+            plan.set(steps[current], cta_path=IdText(f"f/{{}}/{target}", (components[target].ref,)))
         self._documents(spec=spec, process=process, slug=slug, start=start, end=end, rng=rng)
         if "pages" in components:
+            page = components["pages"].ref
             self._attach(
                 CHARTER,
-                owner=(ResourceKind.COMPONENT.value, components["pages"]),
+                owner=(ResourceKind.COMPONENT.value, page),
                 unit=process,
                 slug=slug,
                 weight=0,
                 when=at(start, 9),
             )
-        return process
+            plan.child(
+                models.Page,
+                of=process,
+                component_id=page,
+                title=tr(spec.title),
+                body=paragraphs((*spec.description, _HOW_TO_TAKE_PART)),
+                created_at=at(start - timedelta(days=14), 9),
+            )
+        return Space(
+            kind=PROCESS,
+            ref=process,
+            slug=slug,
+            key=spec.slug,
+            title=title[0],
+            direction=with_article(spec.developer_group[0]),
+            theme=THEMES[spec.texts],
+            today=self.o.today,
+            steps=[
+                StepInfo(ref, first, last, step.role)
+                for ref, step, (first, last) in zip(steps, spec.steps, spans, strict=True)
+            ],
+            categories=categories,
+            components=components,
+            published_at=published_at,
+            towns=tuple(c.name for c in communes()),
+        )
 
-    def _categories(self, spec: ProcessSpec, process: Ref, start: date) -> None:
+    def _categories(self, spec: ProcessSpec, process: Ref, start: date) -> dict[str, Ref]:
+        """Plan the categories and subcategories; refs by French name."""
         when = at(start - timedelta(days=20), 9)
+        refs: dict[str, Ref] = {}
         for weight, category in enumerate(spec.categories):
             parent = self.plan.child(
                 models.Category,
@@ -130,8 +174,9 @@ class ConsultationPlanner:
                 weight=weight,
                 created_at=when,
             )
+            refs[category.name[0]] = parent
             for sub_weight, child in enumerate(category.children):
-                self.plan.child(
+                refs[child[0]] = self.plan.child(
                     models.Category,
                     of=process,
                     space_kind=PROCESS,
@@ -141,6 +186,7 @@ class ConsultationPlanner:
                     weight=sub_weight,
                     created_at=when,
                 )
+        return refs
 
     def _components(
         self,
@@ -151,15 +197,16 @@ class ConsultationPlanner:
         spans: list[tuple[date, date]],
         published_at: datetime | None,
         rng: random.Random,
-    ) -> dict[str, Ref]:
+    ) -> dict[str, ComponentInfo]:
         report_starts = [first for s, (first, _) in zip(spec.steps, spans, strict=True) if s.role == "report"]
-        refs: dict[str, Ref] = {}
+        refs: dict[str, ComponentInfo] = {}
         for weight, manifest in enumerate(spec.components):
             published = published_at
             # Follow-up opens with the report step: before that an admin sees it, the public does not.
             if manifest == "accountability" and report_starts and self.o.today < report_starts[0]:
                 published = None
-            refs[manifest] = self.plan.child(
+            settings = global_settings(manifest, rng)
+            ref = self.plan.child(
                 models.Component,
                 of=process,
                 space_kind=PROCESS,
@@ -168,13 +215,14 @@ class ConsultationPlanner:
                 name=tr(COMPONENT_NAMES[manifest]),
                 weight=weight,
                 published_at=published,
-                settings=global_settings(manifest, rng),
+                settings=settings,
                 default_step_settings={},
                 step_settings={
                     step: step_settings(manifest, s.role) for step, s in zip(steps, spec.steps, strict=True)
                 },
                 created_at=at(spans[0][0] - timedelta(days=14), 9),
             )
+            refs[manifest] = ComponentInfo(manifest, ref, settings, published=published is not None)
         return refs
 
     def _documents(

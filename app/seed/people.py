@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PARTICIPANTS_PER_BLOCK = 60
+from app.seed.figures import PARTICIPANTS
+
+PARTICIPANTS_PER_BLOCK = PARTICIPANTS
 GROUPS_PER_BLOCK = 3
 
-# Positions (within a block of 60) of accounts the public must not see.
-UNCONFIRMED = frozenset({56, 57})
-BLOCKED = frozenset({58})
-DELETED = frozenset({59})
-VISIBLE_PER_BLOCK = PARTICIPANTS_PER_BLOCK - len(UNCONFIRMED | BLOCKED | DELETED)
+# Positions (within a block) of accounts the public must not see: the last few of the block, so the
+# positions of everybody else do not depend on how many there are.
+UNCONFIRMED = frozenset(range(PARTICIPANTS - 16, PARTICIPANTS - 6))
+BLOCKED = frozenset(range(PARTICIPANTS - 6, PARTICIPANTS - 3))
+DELETED = frozenset(range(PARTICIPANTS - 3, PARTICIPANTS))
+HIDDEN = UNCONFIRMED | BLOCKED | DELETED
+VISIBLE_PER_BLOCK = PARTICIPANTS_PER_BLOCK - len(HIDDEN)
+# Members of the private panel and of the private assembly (positions within a block).
+PANEL_MEMBERS = range(10, 22)
 
 _ANIMALS = (
     "heron",
@@ -135,7 +141,7 @@ ABOUT_TEMPLATES = (
 
 
 def nickname(index: int) -> str:
-    """The nickname of the ``index``-th participant: unique, stable, at most 20 characters for the first 600."""
+    """The nickname of the ``index``-th participant: unique and stable (a digit is added after the first 600)."""
     animals, places = len(_ANIMALS), len(_PLACES)
     per_round = animals * places
     within, round_no = index % per_round, index // per_round

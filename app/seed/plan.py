@@ -59,6 +59,8 @@ NATURAL_KEYS: dict[type[SQLModel], tuple[KeyPart, ...]] = {
     models.ParticipatoryProcessType: (KeyPart("title", "fr"),),
     models.ParticipatoryProcessGroup: (KeyPart("title", "fr"),),
     models.ParticipatoryProcess: (KeyPart("slug"),),
+    models.AssembliesType: (KeyPart("title", "fr"),),
+    models.Assembly: (KeyPart("slug"),),
     models.User: (KeyPart("nickname"),),
 }
 

@@ -29,9 +29,11 @@ class SeedError(RuntimeError):
 
 
 class Progress(Protocol):
-    def begin(self, total: int) -> None: ...
+    """Told about each stage of a seed (hashing, planning, writing...) and the rows it handled."""
 
-    def advance(self, table: str, rows: int) -> None: ...
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def advance(self, rows: int, detail: str | None = None) -> None: ...
 
 
 @dataclass(slots=True)
@@ -56,6 +58,8 @@ async def write_plan(conn: AsyncConnection, plan: Plan, *, progress: Progress | 
     if plan.organization is None:
         msg = "the plan has no organization"
         raise SeedError(msg)
+    if progress is not None:
+        progress.stage("Looking for existing rows")
     await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
     org_row = plan.rows[plan.organization.n]
     existing_org = await find_organization(conn, org_row.values["host"])
@@ -67,6 +71,9 @@ async def write_plan(conn: AsyncConnection, plan: Plan, *, progress: Progress | 
         rows = [row for row in rows if row.unit is None or row.unit in kept_units]
         rows = await _drop_existing_pairs(conn, rows, bound, existing_org)
 
+    if progress is not None:
+        progress.advance(len(plan.rows) - len(rows), detail="already stored")
+        progress.stage("Drawing ids and building records", total=len(rows))
     ids = await _allocate(conn, len(rows))
     bound.update((row.ref, id_) for row, id_ in zip(rows, ids, strict=True))
 
@@ -75,7 +82,8 @@ async def write_plan(conn: AsyncConnection, plan: Plan, *, progress: Progress | 
         by_model[row.model].append(_record(row, bound, plan.default_time))
 
     if progress is not None:
-        progress.begin(len(rows))
+        progress.advance(len(rows))
+        progress.stage("Writing", total=len(rows))
     result = WriteResult(
         organization_id=bound[plan.organization],
         organization_created=existing_org is None,
@@ -88,7 +96,7 @@ async def write_plan(conn: AsyncConnection, plan: Plan, *, progress: Progress | 
             batch = records[start : start + BATCH_SIZE]
             await conn.execute(insert(table), batch)
             if progress is not None:
-                progress.advance(table.name, len(batch))
+                progress.advance(len(batch), detail=table.name)
         result.inserted[table.name] = len(records)
     return result
 

@@ -132,7 +132,7 @@ def proposals_by_result(env: LoaderEnv) -> DataLoader:
         stmt = (
             select(link.result_id, p)  # type: ignore[call-overload]
             .join(p, p.id == link.proposal_id)
-            .where(link.result_id.in_(keys), proposal_visible(env.scope))
+            .where(link.result_id.in_(keys), proposal_visible(env.scope))  # type: ignore[attr-defined]
             .order_by(link.result_id, link.id)
         )
         grouped: dict[int, list[models.Proposal]] = defaultdict(list)

@@ -221,9 +221,9 @@ async def delete_result(
         ids = [result_id, parent_id]
         result = await _locked_target(session, component_id=component_id, ids=ids, parent=parent_id)
         r = models.Result
-        tree = select(r.id).where(r.id == result_id).cte("subtree", recursive=True)  # type: ignore[arg-type]
+        tree = select(r.id).where(r.id == result_id).cte("subtree", recursive=True)  # type: ignore[arg-type,call-overload]
         child = aliased(r)
-        tree = tree.union(select(child.id).where(child.parent_id == tree.c.id, child.deleted_at.is_(None)))  # type: ignore[arg-type,union-attr]
+        tree = tree.union(select(child.id).where(child.parent_id == tree.c.id, child.deleted_at.is_(None)))  # type: ignore[arg-type,call-overload,union-attr]
         await session.execute(
             update(r).where(r.id.in_(select(tree.c.id)), r.deleted_at.is_(None)).values(deleted_at=now)  # type: ignore[union-attr]
         )

@@ -92,7 +92,7 @@ async def lock_results(
     r = models.Result
     stmt = (
         select(r)
-        .where(r.id.in_(wanted), r.component_id == component_id, r.deleted_at.is_(None))  # type: ignore[union-attr]
+        .where(r.id.in_(wanted), r.component_id == component_id, r.deleted_at.is_(None))  # type: ignore[arg-type,union-attr]
         .order_by(r.id)  # type: ignore[arg-type]
         .with_for_update(key_share=True)
         .execution_options(populate_existing=True)
@@ -110,9 +110,9 @@ async def target_result(session: AsyncSession, *, component_id: int, result_id: 
 
 async def descendant_ids(session: AsyncSession, *, result_id: int) -> frozenset[int]:
     r = models.Result
-    tree = select(r.id).where(r.parent_id == result_id).cte("descendants", recursive=True)  # type: ignore[arg-type]
+    tree = select(r.id).where(r.parent_id == result_id).cte("descendants", recursive=True)  # type: ignore[arg-type,call-overload]
     child = aliased(r)
-    tree = tree.union(select(child.id).where(child.parent_id == tree.c.id))  # type: ignore[arg-type]
+    tree = tree.union(select(child.id).where(child.parent_id == tree.c.id))  # type: ignore[arg-type,call-overload]
     return frozenset((await session.scalars(select(tree.c.id))).all())
 
 

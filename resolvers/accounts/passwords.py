@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher, Type
@@ -61,8 +62,9 @@ class Passwords:
         )
         self._dummy: str | None = None
 
-    async def hash(self, password: str) -> str:
-        return await asyncio.to_thread(self._hasher.hash, password)
+    async def hash(self, password: str, *, salt: bytes | None = None) -> str:
+        """``salt`` is for reproducible demo data only (app/seed); real passwords get a random one."""
+        return await asyncio.to_thread(functools.partial(self._hasher.hash, password, salt=salt))
 
     async def verify(self, encoded: str | None, password: str) -> Verdict:
         """Check ``password``; with no hash (unknown account) spend the same time and refuse.

@@ -84,7 +84,7 @@ async def orders_of(session: AsyncSession, *, user_id: int, budget_ids: Sequence
         select(o, li.project_id, p.budget_amount)  # type: ignore[call-overload]
         .outerjoin(li, li.order_id == o.id)
         .outerjoin(p, p.id == li.project_id)
-        .where(o.user_id == user_id, o.budget_id.in_(budget_ids))
+        .where(o.user_id == user_id, o.budget_id.in_(budget_ids))  # type: ignore[attr-defined]
         .order_by(o.id, li.id)
     )
     orders: dict[int, models.Order] = {}

@@ -174,7 +174,7 @@ async def add_project(
         _deny(policies.may_add(settings, _facts(budget, order, lines), amount=project.budget_amount))
         li = models.LineItem
         inserted = await session.scalar(
-            insert(li)
+            insert(li)  # type: ignore[call-overload]
             .values(organization_id=order.organization_id, order_id=order.id, project_id=project_id)
             .on_conflict_do_nothing()
             .returning(li.id)
@@ -198,7 +198,7 @@ async def remove_project(
         removed = None
         if order is not None:
             removed = await session.scalar(
-                delete(li).where(li.order_id == order.id, li.project_id == project_id).returning(li.id)  # type: ignore[arg-type]
+                delete(li).where(li.order_id == order.id, li.project_id == project_id).returning(li.id)  # type: ignore[arg-type,call-overload]
             )
         if removed is None:
             raise policies.denial("NOT_IN_ORDER")

@@ -172,10 +172,11 @@ async def close_debate(
         _, settings = await component_and_settings(session, scope=scope, component_id=component_id)
         debate = await target_debate(session, scope=scope, component_id=component_id, debate_id=debate_id)
         _deny(policies.may_close(policies.DebateFacts.of(debate), actor=_actor(user, scope)))
+        closed_at = debate.closed_at or now
         before = {"conclusions": debate.conclusions, "closed_at": debate.closed_at}
-        after = {"conclusions": conclusions, "closed_at": debate.closed_at or now}
+        after = {"conclusions": conclusions, "closed_at": closed_at}
         debate.conclusions = conclusions
-        debate.closed_at = after["closed_at"]
+        debate.closed_at = closed_at
         changes = changeset(before, after)
         record_version(session, row=debate, kind=DEBATE, event="update", changes=changes, user_id=user.id)  # type: ignore[arg-type]
         await session.flush()

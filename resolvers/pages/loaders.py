@@ -80,7 +80,7 @@ def page_counts(env: LoaderEnv) -> DataLoader:
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, int]:
         stmt = (
             select(p.component_id, func.count())  # type: ignore[call-overload]
-            .where(page_visible(env.scope), p.component_id.in_(keys))
+            .where(page_visible(env.scope), p.component_id.in_(keys))  # type: ignore[attr-defined]
             .group_by(p.component_id)
         )
         return {int(cid): int(n) for cid, n in (await session.execute(stmt)).all()}

@@ -17,6 +17,8 @@ class CommentableType(Enum):
     MEETING = ResourceKind.MEETING.value
     RESULT = ResourceKind.RESULT.value
     POST = ResourceKind.POST.value
+    DEBATE = ResourceKind.DEBATE.value
+    PROJECT = ResourceKind.PROJECT.value
     COMMENT = ResourceKind.COMMENT.value
 
 
@@ -26,6 +28,8 @@ class ReportableType(Enum):
     MEETING = ResourceKind.MEETING.value
     RESULT = ResourceKind.RESULT.value
     POST = ResourceKind.POST.value
+    DEBATE = ResourceKind.DEBATE.value
+    PROJECT = ResourceKind.PROJECT.value
     COMMENT = ResourceKind.COMMENT.value
 
 

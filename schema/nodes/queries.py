@@ -20,9 +20,9 @@ from schema.comments.types import comment_node
 from schema.common.types import Area, AreaType, Attachment, AttachmentCollection, Category, Scope, link_from_model
 from schema.components.types import component_from_model
 from schema.debates.types import debate_node
+from schema.interfaces import Node
 from schema.meetings.types import meeting_node
 from schema.pages.types import page_node
-from schema.interfaces import Node
 from schema.processes.types import (
     ParticipatoryProcess,
     ParticipatoryProcessGroup,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -35,6 +35,7 @@ from schema.users.types import author_from_model
 if TYPE_CHECKING:
     import models
     from resolvers.components.settings import EffectiveSettings
+    from schema.meetings.types import Meeting
 
 PROPOSAL = ResourceKind.PROPOSAL.value
 
@@ -168,10 +169,10 @@ class Proposal(
         return Scope.from_model(row) if row else None
 
     @strawberry.field(
-        description="The meeting the proposal came from. Participa: always null until meetings are linked; "
-        "typed as Node so that `meeting { id }` already works."
+        description="The meeting the proposal was created in. Participa records proposals from meetings as "
+        "links (see Meeting.proposals), not as meeting-authored proposals, so this is null."
     )
-    def meeting(self) -> Node | None:
+    def meeting(self) -> Annotated[Meeting, strawberry.lazy("schema.meetings.types")] | None:
         return None
 
     @strawberry.field(description="Participa: whether the viewer supports it (false for anonymous viewers).")

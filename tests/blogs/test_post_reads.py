@@ -12,6 +12,8 @@ from models.kinds import ResourceKind
 from tests.blogs.conftest import blog, endorse, post
 from tests.builders import Make, tr
 
+POST = ResourceKind.POST.value
+
 LIST = """
 query($c: ID!, $filter: PostFilter, $order: PostSort, $first: Int, $after: String, $last: Int, $before: String) {
   component(id: $c) {
@@ -77,11 +79,13 @@ async def test_anonymous_visitor_reads_a_post_with_its_author_endorsements_and_a
     association = await make.group(nickname="velo")
     await endorse(make, post=news, author=await make.user(), group=association)
     await endorse(make, post=news, author=await make.user(blocked=True))
-    await make.attachment(owner=news, title=tr("Affiche"), url="https://files.example.org/affiche.pdf")
+    await make.attachment(
+        owner=news, attached_to_kind=POST, title=tr("Affiche"), url="https://files.example.org/affiche.pdf"
+    )
     await make.save(
         models.Version(
             organization_id=news.organization_id,
-            item_kind=ResourceKind.POST.value,
+            item_kind=POST,
             item_id=news.id,
             event="create",
             changeset={"title": [None, "Réunion publique"]},

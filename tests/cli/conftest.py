@@ -73,9 +73,12 @@ def make_database(server: str) -> Iterator[DatabaseFactory]:
         drop_test_database(server, url)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def seeded_url(server: str) -> Iterator[str]:
-    """One database seeded with the default demo data, shared by a module's read-only tests."""
+    """One database seeded with the default demo data, shared by every read-only test of the session.
+
+    Tests may seed it again (that must add nothing) but never change it otherwise.
+    """
     url = create_test_database(server)
     try:
         command.upgrade(alembic_config(url), "heads")
@@ -94,33 +97,85 @@ def query(url: str, sql: str, **params: object) -> list[tuple[Any, ...]]:
     """Run one read query against a database from a synchronous test."""
     import asyncio
 
+    return asyncio.run(aquery(url, sql, **params))
+
+
+async def aquery(url: str, sql: str, **params: object) -> list[tuple[Any, ...]]:
+    """Run one read query against a database from an async test."""
     from sqlalchemy import text
     from sqlalchemy.ext.asyncio import create_async_engine
 
-    async def run() -> list[tuple[Any, ...]]:
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return [tuple(row) for row in (await conn.execute(text(sql), params)).all()]
+    finally:
+        await engine.dispose()
+
+
+COUNTED = (
+    "users",
+    "scopes",
+    "participatory_processes",
+    "participatory_process_steps",
+    "categories",
+    "components",
+    "attachments",
+    "attachment_collections",
+    "user_group_memberships",
+    "space_private_users",
+    "space_links",
+    "assemblies",
+    "proposals",
+    "proposal_coauthorships",
+    "proposal_votes",
+    "endorsements",
+    "comments",
+    "comment_votes",
+    "versions",
+    "meetings",
+    "meeting_registrations",
+    "surveys",
+    "questionnaire_submissions",
+    "accountability_results",
+    "blog_posts",
+    "pages",
+    "debates",
+    "budget_projects",
+    "budget_orders",
+)
+
+
+def counts(url: str, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
+    sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in tables)  # noqa: S608 - fixed names
+    return dict(zip(tables, (int(n) for n in query(url, sql)[0]), strict=True))
+
+
+# What signing in writes (tests sign in to the shared seeded database); the seed writes none of it.
+SESSION_TABLES = frozenset({"access_tokens", "sign_in_attempts", "user_tokens", "outbox_emails"})
+
+
+def dump(url: str) -> dict[str, list[Any]]:
+    """Every row of every table the seed writes, as JSON, in id order: databases are equal when dumps are."""
+    import asyncio
+
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from models import metadata
+
+    async def run() -> dict[str, list[Any]]:
         engine = create_async_engine(url)
         try:
             async with engine.connect() as conn:
-                return [tuple(row) for row in (await conn.execute(text(sql), params)).all()]
+                return {
+                    t.name: list(
+                        (await conn.execute(text(f'SELECT to_jsonb(t) FROM "{t.name}" t ORDER BY t.id'))).scalars()  # noqa: S608
+                    )
+                    for t in metadata.sorted_tables
+                    if t.name not in SESSION_TABLES
+                }
         finally:
             await engine.dispose()
 
     return asyncio.run(run())
-
-
-def counts(url: str) -> dict[str, int]:
-    tables = (
-        "users",
-        "scopes",
-        "participatory_processes",
-        "participatory_process_steps",
-        "categories",
-        "components",
-        "attachments",
-        "attachment_collections",
-        "user_group_memberships",
-        "space_private_users",
-        "space_links",
-    )
-    sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in tables)  # noqa: S608 - fixed names
-    return dict(zip(tables, (int(n) for n in query(url, sql)[0]), strict=True))

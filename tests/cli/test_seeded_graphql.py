@@ -9,9 +9,11 @@ import httpx
 import pytest
 
 from app.asgi import create_app
-from app.seed.people import nickname
+from app.seed.figures import DEMO_PASSWORD, PARTICIPANT_EMAIL
+from app.seed.people import HIDDEN, VISIBLE_PER_BLOCK, nickname
 from app.seed.territory import communes
 from app.settings import Settings
+from tests.cli.conftest import aquery
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +25,11 @@ async def seeded_client(seeded_url: str) -> AsyncIterator[httpx.AsyncClient]:
             yield client
 
 
-async def gql(client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> Any:
-    response = await client.post("/graphql", json={"query": query, "variables": variables or {}})
+async def gql(
+    client: httpx.AsyncClient, document: str, variables: dict[str, Any] | None = None, *, token: str | None = None
+) -> Any:
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    response = await client.post("/graphql", json={"query": document, "variables": variables or {}}, headers=headers)
     assert response.status_code == 200, response.text
     body = response.json()
     assert "errors" not in body, body
@@ -54,10 +59,10 @@ async def test_anonymous_visitor_sees_the_seven_public_consultations(seeded_clie
 
 
 async def test_the_private_and_the_unpublished_consultations_stay_hidden(seeded_client: httpx.AsyncClient) -> None:
-    query = "query ($slug: String!) { participatoryProcess(slug: $slug) { id } }"
+    document = "query ($slug: String!) { participatoryProcess(slug: $slug) { id } }"
 
-    assert await gql(seeded_client, query, {"slug": "panel-citoyen-evaluation"}) == {"participatoryProcess": None}
-    assert await gql(seeded_client, query, {"slug": "plan-velo"}) == {"participatoryProcess": None}
+    assert await gql(seeded_client, document, {"slug": "panel-citoyen-evaluation"}) == {"participatoryProcess": None}
+    assert await gql(seeded_client, document, {"slug": "plan-velo"}) == {"participatoryProcess": None}
 
 
 async def test_the_departement_scope_holds_the_207_communes(seeded_client: httpx.AsyncClient) -> None:
@@ -127,8 +132,8 @@ async def test_unconfirmed_blocked_and_deleted_participants_are_not_listed(seede
     listed = {u["nickname"] for u in data["users"]}
     kinds = [u["__typename"] for u in data["users"]]
     assert kinds.count("UserGroup") == 3
-    assert kinds.count("User") == 57  # 56 visible participants and the participation team
-    assert not listed & {f"@{nickname(position)}" for position in (56, 57, 58, 59)}
+    assert kinds.count("User") == VISIBLE_PER_BLOCK + 2  # with the participation team and the demo participant
+    assert not listed & {f"@{nickname(position)}" for position in HIDDEN}
     assert "@equipe_participation" in listed
 
 
@@ -147,3 +152,147 @@ async def test_the_organization_is_served_in_both_locales(seeded_client: httpx.A
             "timeZone": "Europe/Paris",
         }
     }
+
+
+async def _route_proposals(url: str) -> int:
+    return int(
+        (
+            await aquery(
+                url,
+                "SELECT c.id FROM components c JOIN participatory_processes p ON p.id = c.space_id"
+                " WHERE p.slug = 'route-de-demain' AND c.manifest_name = 'proposals'",
+            )
+        )[0][0]
+    )
+
+
+async def test_a_page_of_proposals_shows_the_total_and_exact_counters(
+    seeded_client: httpx.AsyncClient, seeded_url: str
+) -> None:
+    component = await _route_proposals(seeded_url)
+    rows = await aquery(
+        seeded_url,
+        "SELECT id, reference, votes_count, endorsements_count, comments_count,"
+        " CASE WHEN state_published_at IS NOT NULL THEN state END, withdrawn_at IS NOT NULL"
+        " FROM proposals WHERE component_id = :c AND published_at IS NOT NULL AND hidden_at IS NULL ORDER BY id",
+        c=component,
+    )
+
+    data = await gql(
+        seeded_client,
+        """
+        query ($id: ID!) { component(id: $id) { ... on Proposals {
+          proposals(first: 50, order: { id: "ASC" }) {
+            totalCount pageInfo { hasNextPage }
+            nodes { id reference voteCount endorsementsCount totalCommentsCount state withdrawn }
+        } } } }
+        """,
+        {"id": str(component)},
+    )
+
+    assert data == {
+        "component": {
+            "proposals": {
+                "totalCount": len(rows),
+                "pageInfo": {"hasNextPage": True},
+                "nodes": [
+                    {
+                        "id": str(pk),
+                        "reference": reference,
+                        "voteCount": votes,
+                        "endorsementsCount": endorsements,
+                        "totalCommentsCount": comments,
+                        "state": state,
+                        "withdrawn": withdrawn,
+                    }
+                    for pk, reference, votes, endorsements, comments, state, withdrawn in rows[:50]
+                ],
+            }
+        }
+    }
+    assert 250 <= len(rows) < 262  # the road consultation's 262 proposals, less the hidden ones
+
+
+async def test_a_comment_thread_shows_alignments_votes_and_replies(
+    seeded_client: httpx.AsyncClient, seeded_url: str
+) -> None:
+    proposal = (
+        await aquery(
+            seeded_url,
+            "SELECT p.id, p.comments_count FROM proposals p WHERE p.hidden_at IS NULL AND p.component_id = :c"
+            " AND EXISTS (SELECT 1 FROM comments c WHERE c.root_id = p.id AND c.depth = 2)"
+            " ORDER BY p.comments_count DESC, p.id LIMIT 1",
+            c=await _route_proposals(seeded_url),
+        )
+    )[0]
+    rows = await aquery(
+        seeded_url,
+        "SELECT id, parent_id, alignment, up_votes_count, down_votes_count, deleted_at IS NOT NULL FROM comments"
+        " WHERE root_kind = 'proposal' AND root_id = :p AND hidden_at IS NULL ORDER BY created_at, id",
+        p=proposal[0],
+    )
+
+    def level(parent: int | None) -> list[dict[str, Any]]:
+        """The expected thread under ``parent``, oldest first (seeded threads stop at depth 2)."""
+        return [
+            {"id": str(pk), "alignment": alignment, "upVotes": up, "downVotes": down, "deleted": deleted}
+            | {"comments": level(pk)}
+            for pk, parent_id, alignment, up, down, deleted in rows
+            if parent_id == parent
+        ]
+
+    fields = "id alignment upVotes downVotes deleted"
+    data = await gql(
+        seeded_client,
+        f"query ($id: ID!) {{ node(id: $id) {{ ... on Proposal {{ totalCommentsCount"
+        f" comments {{ {fields} comments {{ {fields} comments {{ {fields} comments {{ {fields} }} }} }} }} }} }} }}",
+        {"id": str(proposal[0])},
+    )
+
+    expected = level(None)
+    assert data == {"node": {"totalCommentsCount": proposal[1], "comments": expected}}
+    assert {c["alignment"] for c in expected} <= {1, 0, -1}
+
+
+async def test_the_demo_participant_signs_in_and_sees_the_private_panel(seeded_client: httpx.AsyncClient) -> None:
+    signed_in = await gql(
+        seeded_client,
+        "mutation ($email: String!, $password: String!) {"
+        " signIn(email: $email, password: $password) { token confirmed user { nickname } } }",
+        {"email": PARTICIPANT_EMAIL, "password": DEMO_PASSWORD},
+    )
+    token = signed_in["signIn"]["token"]
+    panel = '{ participatoryProcess(slug: "panel-citoyen-evaluation") { slug } }'
+
+    assert signed_in["signIn"]["confirmed"] is True
+    assert signed_in["signIn"]["user"] == {"nickname": "@participant_demo"}
+    assert await gql(seeded_client, panel, token=token) == {
+        "participatoryProcess": {"slug": "panel-citoyen-evaluation"}
+    }
+
+
+async def test_every_kind_of_component_answers_its_list(seeded_client: httpx.AsyncClient) -> None:
+    data = await gql(
+        seeded_client,
+        """
+        { participatoryProcesses { slug components { __typename
+            ... on Proposals { proposals(first: 5) { totalCount } }
+            ... on Meetings { meetings(first: 5) { totalCount } }
+            ... on Surveys { surveys(first: 5) { totalCount } }
+            ... on Accountability { results(first: 5) { totalCount } }
+            ... on Blogs { posts(first: 5) { totalCount } }
+            ... on Pages { pages(first: 5) { totalCount } }
+            ... on Debates { debates(first: 5) { totalCount } }
+            ... on Budgets { budgets(first: 5) { totalCount } }
+        } } }
+        """,
+    )
+
+    totals: dict[str, int] = {}
+    for process in data["participatoryProcesses"]:
+        for component in process["components"]:
+            listed = [v for k, v in component.items() if k != "__typename"]
+            if listed:
+                totals[component["__typename"]] = totals.get(component["__typename"], 0) + listed[0]["totalCount"]
+    assert set(totals) == {"Proposals", "Meetings", "Surveys", "Accountability", "Blogs", "Pages", "Debates", "Budgets"}
+    assert all(totals.values()), totals

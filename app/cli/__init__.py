@@ -1,0 +1,25 @@
+"""The ``participa`` command line: serve, migrate, seed, export-schema, check, bench.
+
+``app.cli:main`` is the console script. Each command lives in its own module; importing them
+here registers them on the Typer app.
+"""
+
+from __future__ import annotations
+
+from app.cli import bench, checks, migrate, seed, serve
+from app.cli.base import CliError, main, safe_url
+from app.cli.checks import schema_sdl
+from app.cli.migrate import alembic_config
+
+__all__ = [
+    "CliError",
+    "alembic_config",
+    "bench",
+    "checks",
+    "main",
+    "migrate",
+    "safe_url",
+    "schema_sdl",
+    "seed",
+    "serve",
+]

@@ -1,0 +1,45 @@
+"""The figures of the Loire-Atlantique case study (Baromètre de la démocratie locale numérique, 2016-2019).
+
+"1500 participants ; 9 consultations, 794 propositions, 643 soutiens aux propositions": one seed block
+reproduces them exactly, and ``--scale N`` multiplies them. The split between consultations is ours
+(the study gives totals only); it follows the weight the study gives each consultation.
+"""
+
+from __future__ import annotations
+
+PARTICIPANTS = 1_500
+PROPOSALS = 794
+SUPPORTS = 643
+
+# Proposals per consultation (slug): the road consultation drew most, as the study suggests.
+PROPOSALS_BY_PROCESS: dict[str, int] = {
+    "route-de-demain": 262,
+    "projet-educatif-departemental": 171,
+    "accueil-solidarites": 98,
+    "aires-de-covoiturage": 87,
+    "budget-participatif": 70,
+    "loire-estuaire": 64,
+    "bien-manger-au-college": 42,
+}
+
+# Organization and demo accounts (README, "Demo accounts"): every seeded account signs in with it.
+DEMO_PASSWORD = "loire-atlantique-2019"  # noqa: S105 - a published demo password, on purpose
+ADMIN_EMAIL = "admin@example.org"
+PARTICIPANT_EMAIL = "participant@example.org"
+PARTICIPANT_NICKNAME = "participant_demo"
+
+
+def split(total: int, weights: list[int]) -> list[int]:
+    """``total`` shared in proportion to ``weights`` (largest remainders), summing to ``total`` exactly."""
+    whole = sum(weights)
+    if whole == 0:
+        return [0] * len(weights)
+    exact = [total * w / whole for w in weights]
+    shares = [int(x) for x in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (exact[i] - shares[i], -i), reverse=True)
+    for i in by_remainder[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+assert sum(PROPOSALS_BY_PROCESS.values()) == PROPOSALS  # noqa: S101 - the table must add up to the study's figure

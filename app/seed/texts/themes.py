@@ -1,0 +1,10 @@
+"""Every theme by key, as the catalog names them (``ProcessSpec.texts``)."""
+
+from __future__ import annotations
+
+from app.seed.texts import Theme
+from app.seed.texts.route import ROUTE
+from app.seed.texts.schools import EDUCATION, FOOD
+from app.seed.texts.territory import BUDGET, CARPOOL, LOIRE, PANEL, SOLIDARITY
+
+THEMES: dict[str, Theme] = {t.key: t for t in (ROUTE, EDUCATION, FOOD, SOLIDARITY, CARPOOL, LOIRE, BUDGET, PANEL)}
