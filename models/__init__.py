@@ -30,6 +30,7 @@ from models.processes import (
     ParticipatoryProcessType,
 )
 from models.proposals import Endorsement, Proposal, ProposalCoauthorship, ProposalVote, Version
+from models.roles import SpaceRole
 from models.surveys import (
     AnswerChoice,
     AnswerOption,
@@ -104,6 +105,7 @@ __all__ = [
     "SpaceKind",
     "SpaceLink",
     "SpacePrivateUser",
+    "SpaceRole",
     "Survey",
     "Tenanted",
     "TimelineEntry",
