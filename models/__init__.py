@@ -2,6 +2,7 @@
 
 from models.accountability import Result, ResultProposalLink, ResultStatus, TimelineEntry
 from models.accounts import AccessToken, OutboxEmail, SignInAttempt, UserToken
+from models.action_log import ActionLog, LogVisibility
 from models.amendments import Amendment
 from models.assemblies import AssembliesType, Assembly
 from models.attachments import Attachment, AttachmentCollection, SpaceLink
@@ -21,6 +22,7 @@ from models.meetings import (
     MeetingService,
     MeetingType,
 )
+from models.moderation import Moderation, ModerationSetting, Notification
 from models.organization import Organization
 from models.pages import Page
 from models.processes import (
@@ -50,6 +52,7 @@ __all__ = [
     "GLOBAL_ID_SEQ",
     "NAMING_CONVENTION",
     "AccessToken",
+    "ActionLog",
     "Amendment",
     "AnswerChoice",
     "AnswerOption",
@@ -67,6 +70,7 @@ __all__ = [
     "Debate",
     "Endorsement",
     "LineItem",
+    "LogVisibility",
     "MatrixRow",
     "Meeting",
     "MeetingAgenda",
@@ -75,6 +79,9 @@ __all__ = [
     "MeetingRegistration",
     "MeetingService",
     "MeetingType",
+    "Moderation",
+    "ModerationSetting",
+    "Notification",
     "Order",
     "Organization",
     "OutboxEmail",

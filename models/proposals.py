@@ -24,6 +24,8 @@ class Proposal(Tenanted, Timestamped, table=True):
         CheckConstraint("votes_count >= 0", name="votes_count_not_negative"),
         CheckConstraint("endorsements_count >= 0", name="endorsements_count_not_negative"),
         CheckConstraint("comments_count >= 0", name="comments_count_not_negative"),
+        # Imports name their rows so that importing the same file again changes nothing.
+        UniqueConstraint("component_id", "external_id"),
     )
 
     component_id: int = fk("components.id", ondelete="CASCADE")
@@ -50,6 +52,7 @@ class Proposal(Tenanted, Timestamped, table=True):
     comments_count: int = 0
     coauthorships_count: int = 0
     hidden_at: datetime | None = timestamp()
+    external_id: str | None = Field(default=None, max_length=255)
 
 
 class ProposalCoauthorship(Tenanted, Timestamped, table=True):

@@ -7,15 +7,20 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Viewer:
-    """The caller. Anonymous until authentication arrives; ``user_id`` is set for participants."""
+    """The caller; ``user_id`` is set for signed-in participants and API tokens' users.
+
+    ``scopes`` come from the bearer token (a read-only API token has only ``api:read``); a viewer
+    built without them, as in-process callers and tests do, may read and write. Anonymous callers
+    (``ANONYMOUS``) may only read.
+    """
 
     user_id: int | None = None
     organization_admin: bool = False
-    scopes: frozenset[str] = field(default_factory=lambda: frozenset({"api:read"}))
+    scopes: frozenset[str] = field(default_factory=lambda: frozenset({"api:read", "api:write"}))
 
     @property
     def is_anonymous(self) -> bool:
         return self.user_id is None
 
 
-ANONYMOUS = Viewer()
+ANONYMOUS = Viewer(scopes=frozenset({"api:read"}))

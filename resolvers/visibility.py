@@ -2,7 +2,8 @@
 
 Rules (Decidim's, tightened):
 - everything is scoped to the request's organization;
-- spaces: published and either public or the viewer is a member; admins see everything;
+- spaces: published and either public or the viewer is a member; admins see everything; a space
+  role (collaborator, moderator...) lets its holder preview the space, unpublished or private;
 - assemblies: also visible when private but transparent, and only when their parent is visible;
 - components: published, inside a visible space; admins see unpublished ones too;
 - participants: confirmed, not blocked, not deleted; groups: not blocked, not deleted.
@@ -46,6 +47,18 @@ def _member_of(space_kind: str, space_id: ColumnElement[int], scope: Scope) -> C
     )
 
 
+def _has_role_in(space_kind: str, space_id: ColumnElement[int], scope: Scope) -> ColumnElement[bool]:
+    # Any space role grants Action.PREVIEW_SPACE (resolvers.permissions), so a row suffices.
+    if scope.viewer.user_id is None:
+        return false()
+    r = models.SpaceRole
+    return exists().where(
+        r.space_kind == space_kind,  # type: ignore[arg-type]
+        r.space_id == space_id,  # type: ignore[arg-type]
+        r.user_id == scope.viewer.user_id,  # type: ignore[arg-type]
+    )
+
+
 def process_visible(scope: Scope) -> ColumnElement[bool]:
     p = models.ParticipatoryProcess
     same_org = p.organization_id == scope.organization_id
@@ -53,8 +66,13 @@ def process_visible(scope: Scope) -> ColumnElement[bool]:
         return same_org  # type: ignore[return-value]
     return and_(
         same_org,
-        p.published_at.is_not(None),  # type: ignore[union-attr]
-        or_(p.private_space.is_(False), _member_of(SpaceKind.PARTICIPATORY_PROCESS, p.id, scope)),  # type: ignore[attr-defined,arg-type]
+        or_(
+            and_(
+                p.published_at.is_not(None),  # type: ignore[union-attr]
+                or_(p.private_space.is_(False), _member_of(SpaceKind.PARTICIPATORY_PROCESS, p.id, scope)),  # type: ignore[attr-defined,arg-type]
+            ),
+            _has_role_in(SpaceKind.PARTICIPATORY_PROCESS, p.id, scope),  # type: ignore[arg-type]
+        ),
     )
 
 
@@ -68,11 +86,16 @@ def _assembly_own_rule(a: type[models.Assembly], scope: Scope) -> ColumnElement[
     # taking part there for members: that belongs to the write policies, not to reading.
     return and_(
         a.organization_id == scope.organization_id,  # type: ignore[arg-type]
-        a.published_at.is_not(None),  # type: ignore[union-attr]
         or_(
-            a.private_space.is_(False),  # type: ignore[attr-defined]
-            a.is_transparent.is_(True),  # type: ignore[attr-defined]
-            _member_of(SpaceKind.ASSEMBLY, a.id, scope),  # type: ignore[arg-type]
+            and_(
+                a.published_at.is_not(None),  # type: ignore[union-attr]
+                or_(
+                    a.private_space.is_(False),  # type: ignore[attr-defined]
+                    a.is_transparent.is_(True),  # type: ignore[attr-defined]
+                    _member_of(SpaceKind.ASSEMBLY, a.id, scope),  # type: ignore[arg-type]
+                ),
+            ),
+            _has_role_in(SpaceKind.ASSEMBLY, a.id, scope),  # type: ignore[arg-type]
         ),
     )
 

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 from schema.accountability.components import Accountability
 from schema.accountability.types import Result
 from schema.accounts.mutations import AccountMutations
+from schema.admin.components import AdminComponentMutations, AdminQueries
+from schema.admin.scopes import RequireWriteScope
+from schema.admin.spaces import AdminSpaceMutations
 from schema.assemblies.queries import AssemblyQueries
 from schema.blogs.components import Blogs
 from schema.blogs.types import Post
@@ -34,21 +37,46 @@ from schema.debates.types import Debate
 from schema.errors import ErrorCodes
 from schema.meetings.components import Meetings
 from schema.meetings.types import Meeting
+from schema.moderation.mutations import ModerationMutations, ModerationQueries
 from schema.nodes.queries import NodeQueries
 from schema.pages.types import Page, Pages
+from schema.personal_data.mutations import PersonalDataMutations
 from schema.processes.queries import ProcessQueries
 from schema.processes.types import ParticipatorySpace
 from schema.proposals.components import Proposals
 from schema.proposals.types import Proposal
+from schema.restitution.mutations import RestitutionMutations, RestitutionQueries
 from schema.surveys.components import Surveys
 from schema.surveys.mutations import SurveyMutations
 from schema.surveys.types import Survey
+from schema.traceability.queries import TraceabilityQueries
 from schema.users.queries import UserQueries
 from schema.users.types import User, UserGroup
 
 # Each domain contributes a class of root fields; order is the order fields appear in the SDL.
-QUERIES: tuple[type, ...] = (CoreQueries, UserQueries, ProcessQueries, AssemblyQueries, NodeQueries, CommentQueries)
-MUTATIONS: tuple[type, ...] = (AccountMutations, CommentMutations, ComponentMutations, SurveyMutations)
+QUERIES: tuple[type, ...] = (
+    CoreQueries,
+    AdminQueries,
+    UserQueries,
+    ProcessQueries,
+    AssemblyQueries,
+    NodeQueries,
+    CommentQueries,
+    TraceabilityQueries,
+    ModerationQueries,
+    RestitutionQueries,
+)
+MUTATIONS: tuple[type, ...] = (
+    AccountMutations,
+    AdminSpaceMutations,
+    AdminComponentMutations,
+    CommentMutations,
+    ComponentMutations,
+    SurveyMutations,
+    PersonalDataMutations,
+    ModerationMutations,
+    RestitutionMutations,
+)
 
 Query = merge_types("Query", QUERIES)
 Mutation = merge_types("Mutation", MUTATIONS) if MUTATIONS else None
@@ -101,7 +129,7 @@ def build_schema(*, extensions: Sequence[type[SchemaExtension] | Any] = ()) -> s
         query=Query,
         mutation=Mutation,
         types=EXTRA_TYPES,
-        extensions=[ErrorCodes, *extensions],
+        extensions=[ErrorCodes, RequireWriteScope, *extensions],
         config=StrawberryConfig(disable_field_suggestions=True),
     )
 

@@ -6,6 +6,8 @@ here registers them on the Typer app.
 
 from __future__ import annotations
 
+import app.cli_import  # noqa: F401 - registers ``participa import`` on the Typer app
+from app import cli_tokens  # noqa: F401 - registers ``participa token`` on the Typer app
 from app.cli import bench, checks, migrate, seed, serve
 from app.cli.base import CliError, main, safe_url
 from app.cli.checks import schema_sdl

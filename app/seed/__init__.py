@@ -1,7 +1,13 @@
-"""Demo data: a Loire-Atlantique-like organization with its communes, consultations and participants.
+"""Demo data: the Loire-Atlantique case study's platform, with its figures (app/seed/figures.py).
 
 ``await seed(engine, SeedOptions(today=...))`` plans the rows in memory (deterministic for a
 given ``seed``, ``scale`` and day) and writes what is missing in one transaction.
+
+Layout: ``builder`` plans the organization, territory and accounts (``participants``), then per
+block the consultations (``consultations``, from ``catalog``), the assemblies and, through
+``content``, what happens in them: ``proposals`` and ``supports``, ``comments``, ``meetings``,
+``surveys``, ``accountability``, ``news``, ``debates``, ``budgets``. ``texts/`` holds the words;
+``plan`` and ``writer`` turn planned rows into inserts.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import models
 from app.seed.comments import CommentPlanner
 from app.seed.common import at
+from app.seed.logbook import log_action
 from app.seed.plan import IdText, Plan, Ref
 from app.seed.proposals import PlannedProposal
 from app.seed.spaces import Space
@@ -181,6 +182,15 @@ class ResultPlanner:
             created_at=self.created,
         )
         self.plan.set(ref, reference=IdText(f"LA-RESU-{self.created:%Y-%m}-{{}}", (ref,)))
+        log_action(
+            self.plan,
+            space=(self.space.kind, self.space.ref),
+            who=self.comments.people.admin,
+            action="result.create",
+            resource=(RESULT, ref),
+            changes={"title": title, "progress": progress},
+            when=self.created,
+        )
         if parent is None and self.rng.random() < 0.5:
             live = self.comments.thread(
                 kind=RESULT,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import datetime
 
 import models
 from app.seed.common import at
@@ -102,7 +103,7 @@ class BudgetPlanner:
             plan.child(models.ProjectProposalLink, of=space.ref, project_id=ref, proposal_id=proposal.ref)
         return _Project(ref=ref, amount=amount)
 
-    def _order(self, budget: Ref, projects: list[_Project], *, voter: Ref, threshold: int, when: object) -> None:
+    def _order(self, budget: Ref, projects: list[_Project], *, voter: Ref, threshold: int, when: datetime) -> None:
         rng = self.rng
         chosen: list[_Project] = []
         spent = 0

@@ -16,6 +16,7 @@ from app.seed.catalog import PROCESS_GROUPS, PROCESS_TYPES, PROCESSES, RELATED
 from app.seed.common import PLATFORM_LAUNCH, PROCESS, Anchors, SeedOptions, at, paragraphs, tr
 from app.seed.consultations import ConsultationPlanner
 from app.seed.content import ContentPlanner
+from app.seed.figures import MODERATOR_ROLES
 from app.seed.participants import PeoplePlanner
 from app.seed.people import PANEL_MEMBERS
 from app.seed.plan import Plan, Ref
@@ -95,11 +96,23 @@ class _Builder:
                 spaces.append(space)
                 if assembly.private:
                     private[space.ref] = members
+        with self.substage("members and roles"):
             # Members of the private spaces: they see them once they sign in.
             for space_ref, users_in in private.items():
                 kind = next(s.kind for s in spaces if s.ref == space_ref)
                 for user in users_in:
                     self.plan.pair(models.SpacePrivateUser, space_kind=kind, space_id=space_ref, user_id=user)
+            if block == 0 and self.people.moderator is not None:
+                for space in spaces:
+                    role = MODERATOR_ROLES.get(space.key)
+                    if role is not None:
+                        self.plan.pair(
+                            models.SpaceRole,
+                            space_kind=space.kind,
+                            space_id=space.ref,
+                            user_id=self.people.moderator,
+                            role=role,
+                        )
         content = ContentPlanner(self.plan, self.o, self.anchors, people, block=block, stage=self.substage)
         content.fill(spaces, private_members=private)
 

@@ -23,6 +23,8 @@ MAX_SEEDED_DEPTH = 2
 # How many first-level comments a resource draws, and how likely each count is.
 _FIRST_LEVEL = ((0, 45), (1, 25), (2, 10), (3, 8), (5, 7), (8, 4), (13, 1))
 _ALIGNMENTS = ((1, 45), (0, 25), (-1, 30))
+# Reports that hide a resource by themselves (the default moderation setting, models/moderation.py).
+HIDE_THRESHOLD = 3
 
 
 @dataclass(slots=True)
@@ -44,10 +46,12 @@ def weighted(rng: random.Random, table: tuple[tuple[int, int], ...]) -> int:
 class CommentPlanner:
     """Plans comments inside one unit (the space that owns the commented resources)."""
 
-    def __init__(self, plan: Plan, people: People, *, unit: Ref, rng: random.Random) -> None:
+    def __init__(self, plan: Plan, people: People, *, unit: Ref, space_kind: str, rng: random.Random) -> None:
         self.plan = plan
         self.people = people
         self.unit = unit
+        """The space that owns the commented resources (and answers for their moderation)."""
+        self.space_kind = space_kind
         self.rng = rng
 
     def first_level_count(self, *, scale: float = 1.0) -> int:
@@ -184,18 +188,26 @@ class CommentPlanner:
         self.plan.set(comment.ref, up_votes_count=up, down_votes_count=down)
 
     def _moderate(self, planned: list[_Planned], *, closes: date) -> None:
-        """Hide a rare reported leaf (its replies would vanish with it), then write reply counters."""
+        """Hide a rare reported leaf (its replies would vanish with it), leave a few reports pending for the
+        moderators, then write reply counters."""
         rng = self.rng
         by_ref = {c.ref: c for c in planned}
         for comment in planned:
-            if comment.live and comment.replies == 0 and rng.random() < 0.006:
+            if not comment.live:
+                continue
+            if comment.replies == 0 and rng.random() < 0.006:
                 comment.live = False
                 hidden = later(rng, comment.created, closes, within_days=2)
                 self.plan.set(comment.ref, hidden_at=hidden)
-                self.report(COMMENT, comment.ref, between=(comment.created, hidden), exclude={comment.author}, count=2)
+                self.report(
+                    COMMENT, comment.ref, between=(comment.created, hidden), exclude={comment.author}, hidden=True
+                )
                 parent_ref = self.plan.rows[comment.ref.n].values["parent_id"]
                 if parent_ref is not None:
                     by_ref[parent_ref].replies -= 1
+            elif rng.random() < 0.004:
+                pending = (comment.created, later(rng, comment.created, closes, within_days=5))
+                self.report(COMMENT, comment.ref, between=pending, exclude={comment.author}, hidden=False)
         for comment in planned:
             self.plan.set(comment.ref, replies_count=comment.replies)
 
@@ -206,11 +218,17 @@ class CommentPlanner:
         *,
         between: tuple[datetime, datetime],
         exclude: set[Ref] | frozenset[Ref],
-        count: int,
+        hidden: bool,
     ) -> None:
-        """``count`` participants report ``(kind, target)`` for moderation, between its creation and hiding."""
+        """Participants report ``(kind, target)`` between the two instants; hidden at the second one, or pending.
+
+        Hidden resources reached the automatic threshold (3 reports, the default moderation setting);
+        pending ones have one or two. The moderation row counts the reports, as resolvers/moderation keeps it.
+        """
         rng = self.rng
-        for reporter in self.people.pick_many(rng, count, exclude=exclude):
+        count = HIDE_THRESHOLD if hidden else rng.randint(1, HIDE_THRESHOLD - 1)
+        reporters = self.people.pick_many(rng, count, exclude=exclude)
+        for reporter in reporters:
             self.plan.child(
                 models.Report,
                 of=self.unit,
@@ -221,3 +239,15 @@ class CommentPlanner:
                 details=rng.choice(REPORT_DETAILS),
                 created_at=moment(rng, *between),
             )
+        self.plan.child(
+            models.Moderation,
+            of=self.unit,
+            reportable_kind=kind,
+            reportable_id=target,
+            space_kind=self.space_kind,
+            space_id=self.unit,
+            report_count=len(reporters),
+            hidden_at=between[1] if hidden else None,
+            created_at=between[0],
+            updated_at=between[1],
+        )

@@ -77,7 +77,7 @@ class DebatePlanner:
         finished = space.steps[-1].end < space.today
         for index, (title, description, category) in enumerate(DEBATES.get(space.key, ())):
             opened = at(window[0], 9)
-            closes = at(space.discussion_end(), 23)
+            closes = at(space.discussion_until(), 23)
             # Every other debate runs between dates; the others stay open.
             dated = index % 2 == 0 and closes > opened
             ref = plan.child(

@@ -27,6 +27,13 @@ DEMO_PASSWORD = "loire-atlantique-2019"  # noqa: S105 - a published demo passwor
 ADMIN_EMAIL = "admin@example.org"
 PARTICIPANT_EMAIL = "participant@example.org"
 PARTICIPANT_NICKNAME = "participant_demo"
+MODERATOR_EMAIL = "moderateur@example.org"
+# Roles of the moderator account in the first block's spaces (catalog slug -> role).
+MODERATOR_ROLES = {
+    "route-de-demain": "moderator",
+    "projet-educatif-departemental": "moderator",
+    "budget-participatif": "evaluator",
+}
 
 
 def split(total: int, weights: list[int]) -> list[int]:

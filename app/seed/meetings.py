@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 import models
 from app.seed.comments import CommentPlanner
 from app.seed.common import at
+from app.seed.logbook import log_action
 from app.seed.plan import IdText, Plan, Ref
 from app.seed.proposals import PlannedProposal
 from app.seed.spaces import People, Space, later, moment
@@ -41,6 +42,13 @@ ROUTE_TOWNS = (
     "Machecoul-Saint-Même",
 )
 _COUNTS = {"route-de-demain": 11, "budget-participatif": 8, "panel-citoyen-evaluation": 5}
+# What kind of gatherings a space holds (catalog slug; assemblies and panels meet in sessions).
+_KINDS = {
+    "loire-estuaire": ("meeting", "workshop", "walk"),
+    "panel-citoyen-evaluation": ("session",),
+    "conseil-departemental-des-jeunes": ("session",),
+    "comite-suivi-participation": ("session",),
+}
 
 
 class MeetingPlanner:
@@ -55,25 +63,33 @@ class MeetingPlanner:
 
     def plan_calendar(
         self, *, scopes: dict[str, Ref], span: tuple[date, date], proposals: list[PlannedProposal]
-    ) -> None:
+    ) -> list[tuple[date, str]]:
+        """Plan the calendar; the days and towns of the public meetings held so far (news reports on them)."""
         space, rng = self.space, self.rng
         info = space.components.get("meetings")
         if info is None:
-            return
+            return []
         count = _COUNTS.get(space.key, rng.randint(4, 7))
         if space.key == "route-de-demain":
+            # The town meetings whose minutes the consultation's documents list, then three workshops.
             contribute = space.window("contribute") or span
             workshops = next(((s.start, s.end) for s in space.steps if s.start.month == 9), span)
-            slots = [(town, moment(rng, *contribute).date(), "meeting") for town in ROUTE_TOWNS]
+            slots = [(town, moment(rng, *contribute).date(), "town") for town in ROUTE_TOWNS]
             slots += [(rng.choice(space.towns), moment(rng, *workshops).date(), "workshop") for _ in range(3)]
         else:
-            slots = [
-                (rng.choice(space.towns), moment(rng, *span).date(), rng.choice(("meeting", "workshop", "walk")))
-                for _ in range(count)
-            ]
+            kinds = _KINDS.get(space.key, ("meeting", "workshop"))
+            slots = [(rng.choice(space.towns), moment(rng, *span).date(), rng.choice(kinds)) for _ in range(count)]
         slots.sort(key=lambda s: s[1])
-        for number, (town, day, kind) in enumerate(slots, start=1):
-            self._meeting(info.ref, town=town, day=day, kind=kind, number=number, scopes=scopes, proposals=proposals)
+        numbers: dict[str, int] = {}
+        held: list[tuple[date, str]] = []
+        for town, day, kind in slots:
+            numbers[kind] = numbers.get(kind, 0) + 1
+            self._meeting(
+                info.ref, town=town, day=day, kind=kind, number=numbers[kind], scopes=scopes, proposals=proposals
+            )
+            if kind in {"town", "meeting"} and day < space.today:
+                held.append((day, town))
+        return held
 
     def _meeting(
         self,
@@ -88,17 +104,20 @@ class MeetingPlanner:
     ) -> None:
         plan, rng, space = self.plan, self.rng, self.space
         type_of = rng.choices([t.value for t in MeetingType], weights=(70, 15, 15))[0]
-        if kind == "walk":
+        if kind in {"walk", "town"}:
             type_of = MeetingType.IN_PERSON.value
         start = at(day, *rng.choice(((18, 30), (20, 0), (10, 0), (14, 0))))
         end = start + timedelta(hours=rng.choice((1.5, 2, 2.5, 3)))
         topic = rng.choice(space.theme.topics)
-        private = space.kind != "participatory_process" and rng.random() < 0.5
+        # A private space's own sessions are for its members: private and not transparent, half of them.
+        private = space.key == "comite-suivi-participation" and rng.random() < 0.5
         published = min(max(start - timedelta(days=21), space.published_at or start), at(space.last_day, 10))
         past = end.date() < space.today
         values: dict[str, object] = {
             "component_id": component,
-            "title": {"fr": meeting_title(kind, town=town, topic=topic, number=number, type_of=type_of)},
+            "title": {
+                "fr": meeting_title(kind, town=town, topic=topic, number=number, type_of=type_of, space=space.title)
+            },
             "description": {"fr": meeting_description(kind, town=town, topic=topic, space=space.title)},
             "start_time": start,
             "end_time": end,
@@ -121,7 +140,7 @@ class MeetingPlanner:
             }
         if type_of != MeetingType.IN_PERSON.value:
             values |= {
-                "online_meeting_url": f"https://visio.example.org/{space.slug}-{number}",
+                "online_meeting_url": f"https://visio.example.org/{space.slug}-{kind}-{number}",
                 "iframe_embed_type": rng.choice(
                     (IframeEmbedType.EMBED_IN_MEETING_PAGE.value, IframeEmbedType.OPEN_IN_NEW_TAB.value)
                 ),
@@ -238,6 +257,15 @@ class MeetingPlanner:
                 ("", "Association des maires, Chambre d'agriculture", "Collectif vélo, associations de parents")
             )
             or None,
+        )
+        log_action(
+            self.plan,
+            space=(self.space.kind, self.space.ref),
+            who=self.people.admin,
+            action="meeting.close",
+            resource=(MEETING, meeting),
+            changes={"closed_at": closed, "attendees_count": attendees},
+            when=closed,
         )
         for proposal in taken:
             self.plan.child(

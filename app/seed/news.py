@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 import models
 from app.seed.comments import CommentPlanner
 from app.seed.common import at
-from app.seed.meetings import ROUTE_TOWNS
 from app.seed.plan import Plan, Ref
 from app.seed.spaces import People, Space, later
+from app.seed.texts import of_town
 from app.seed.texts.gatherings import POSTS
 from models.kinds import ResourceKind
 
@@ -27,27 +27,31 @@ class NewsPlanner:
         self.rng = rng
         self.comments = comments
 
-    def plan_posts(self) -> None:
+    def plan_posts(self, held: list[tuple[date, str]]) -> None:
+        """Plan the blog; ``held`` are the days and towns of the public meetings held so far."""
         space = self.space
         info = space.components.get("blogs")
         if info is None or not space.steps:
             return
-        for key, day in self._calendar():
-            self._post(info.ref, key, at(day, 10, 30))
+        town = held[0][1] if held else ""
+        for key, day in self._calendar(held):
+            self._post(info.ref, key, at(day, 10, 30), town=town)
 
-    def _calendar(self) -> list[tuple[str, date]]:
+    def _calendar(self, held: list[tuple[date, str]]) -> list[tuple[str, date]]:
         """Which posts a consultation has published by now, and one scheduled after today."""
         space = self.space
         start = space.steps[0].start
         days: list[tuple[str, date]] = [("launch", start)]
         contribute = [s for s in space.steps if s.role == "contribute"]
+        if held:
+            days.append(("meeting", held[0][0] + timedelta(days=3)))
         if contribute:
-            days.append(("meeting", contribute[0].start + timedelta(days=20)))
             days.append(("reminder", contribute[-1].end - timedelta(days=15)))
             days.append(("summary", contribute[-1].end + timedelta(days=20)))
         answers = space.answers_from()
         if answers is not None:
             days.append(("answers", answers + timedelta(days=60)))
+        days.sort(key=lambda entry: entry[1])
         published = [(key, day) for key, day in days if day <= space.last_day]
         upcoming = [(key, day) for key, day in days if day > space.last_day]
         # The next one is written already and scheduled: only admins see it until its day.
@@ -57,16 +61,15 @@ class NewsPlanner:
             published.append(("next", space.today + timedelta(days=7)))
         return published
 
-    def _post(self, component: Ref, key: str, when: datetime) -> None:
+    def _post(self, component: Ref, key: str, when: datetime, *, town: str) -> None:
         plan, rng, space = self.plan, self.rng, self.space
         title, body = POSTS[key]
-        town = rng.choice(ROUTE_TOWNS if space.key == "route-de-demain" else space.towns)
         official = rng.random() < 0.8
         ref = plan.child(
             models.Post,
             of=space.ref,
             component_id=component,
-            title={"fr": title.format(title=space.title, town=town)},
+            title={"fr": title.format(title=space.title, of_town=of_town(town))},
             body={"fr": body},
             published_at=when,
             official=official,

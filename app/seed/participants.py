@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import models
 from app.seed.common import PLATFORM_LAUNCH, SeedOptions, at
-from app.seed.figures import ADMIN_EMAIL, PARTICIPANT_EMAIL, PARTICIPANT_NICKNAME
+from app.seed.figures import ADMIN_EMAIL, MODERATOR_EMAIL, PARTICIPANT_EMAIL, PARTICIPANT_NICKNAME
 from app.seed.people import (
     ABOUT_TEMPLATES,
     BLOCKED,
@@ -41,6 +41,7 @@ class PeoplePlanner:
         self.password_hash = password_hash
         self.admin: Ref | None = None
         self.demo: Ref | None = None
+        self.moderator: Ref | None = None
 
     def staff(self) -> None:
         """The participation team (organization admin) and the demo participant, once per organization."""
@@ -69,6 +70,19 @@ class PeoplePlanner:
             about="Compte de démonstration : habitante de Blain, cycliste du quotidien.",
             confirmed_at=launch + timedelta(minutes=30),
             created_at=launch + timedelta(minutes=20),
+        )
+        # A staff member with roles in a few spaces (moderation, answers), not an organization admin.
+        self.moderator = self.plan.root(
+            models.User,
+            kind=models.UserKind.USER.value,
+            email=MODERATOR_EMAIL,
+            encrypted_password=self.password_hash,
+            nickname="moderation_44",
+            name="Modération de la plateforme",
+            locale="fr",
+            about="Agent du service participation citoyenne chargé de la modération.",
+            confirmed_at=launch + timedelta(minutes=15),
+            created_at=launch + timedelta(minutes=10),
         )
 
     def block(self, block: int) -> tuple[list[Ref], People]:

@@ -69,6 +69,7 @@ PAIR_KEYS: dict[type[SQLModel], tuple[str, ...]] = {
     models.UserGroupMembership: ("user_id", "user_group_id"),
     models.SpacePrivateUser: ("space_kind", "space_id", "user_id"),
     models.SpaceLink: ("from_kind", "from_id", "to_kind", "to_id", "name"),
+    models.SpaceRole: ("space_kind", "space_id", "user_id", "role"),
 }
 
 

@@ -1,13 +1,10 @@
-"""The idea box of a consultation: proposals, co-authors, answers, supports, endorsements, history.
+"""The idea box of a consultation: proposals, co-authors, answers, endorsements, history.
 
-Supports are dealt out to the whole block at once (:func:`plan_supports`) so their total is exactly the
-study's figure while each component's ``vote_limit`` holds for every participant.
+Supports are dealt out to the whole block at once (app/seed/supports.py), once every box is planned.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -15,7 +12,7 @@ from typing import Any
 
 import models
 from app.seed.comments import CommentPlanner, weighted
-from app.seed.figures import split
+from app.seed.logbook import log_action
 from app.seed.plan import IdText, Plan, Ref
 from app.seed.spaces import People, Space, later, moment
 from app.seed.texts import Idea, fill, slots
@@ -75,6 +72,7 @@ class ProposalPlanner:
         self.space = space
         self.rng = rng
         self.comments = comments
+        self._scopes: dict[str, Ref] = {}
 
     def plan_box(self, count: int, *, scopes: dict[str, Ref]) -> ProposalBox | None:
         space, rng = self.space, self.rng
@@ -198,7 +196,7 @@ class ProposalPlanner:
         if hidden:
             hidden_at = later(rng, published, space.last_day, within_days=3)
             plan.set(ref, hidden_at=hidden_at)
-            self.comments.report(PROPOSAL, ref, between=(published, hidden_at), exclude=set(authors), count=3)
+            self.comments.report(PROPOSAL, ref, between=(published, hidden_at), exclude=set(authors), hidden=True)
             updated = hidden_at
         elif authors and rng.random() < 0.025:
             withdrawn = later(rng, published, window_end, within_days=30)
@@ -250,6 +248,15 @@ class ProposalPlanner:
         self.plan.set(proposal.ref, state=state, answer={"fr": text}, answered_at=answered, state_published_at=answered)
         changes = {"state": state, "answer": {"fr": text}, "answered_at": answered, "state_published_at": answered}
         self._version(proposal.ref, "update", answered, self.people.admin, changes)
+        log_action(
+            self.plan,
+            space=(space.kind, space.ref),
+            who=self.people.admin,
+            action="proposal.answer",
+            resource=(PROPOSAL, proposal.ref),
+            changes={"state": state},
+            when=answered,
+        )
         return answered
 
     # -- history ------------------------------------------------------------------------------
@@ -275,45 +282,3 @@ class ProposalPlanner:
 
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime | date) else value
-
-
-def plan_supports(plan: Plan, boxes: list[ProposalBox], people: People, total: int) -> None:
-    """Deal ``total`` supports over ``boxes``, in proportion to their proposals, within each vote limit."""
-    eligible = [[p for p in box.proposals if p.supportable] for box in boxes]
-    shares = split(total, [len(e) for e in eligible])
-    for box, candidates, share in zip(boxes, eligible, shares, strict=True):
-        _support_box(plan, box, candidates, people, share)
-
-
-def _support_box(plan: Plan, box: ProposalBox, candidates: list[PlannedProposal], people: People, share: int) -> None:
-    rng = box.rng
-    if not candidates or share == 0:
-        return
-    popularity = list(itertools.accumulate(rng.paretovariate(1.3) for _ in candidates))
-    used: dict[Ref, int] = {}
-    placed = attempts = 0
-    while placed < share:
-        attempts += 1
-        if attempts > share * 200:
-            msg = f"cannot place {share} supports in {box.space.slug} within vote_limit {box.vote_limit}"
-            raise RuntimeError(msg)
-        proposal = candidates[bisect.bisect_right(popularity, rng.random() * popularity[-1])]
-        voter = people.pick(rng)
-        if voter in proposal.voters or voter in proposal.authors:
-            continue
-        if box.vote_limit and used.get(voter, 0) >= box.vote_limit:
-            continue
-        used[voter] = used.get(voter, 0) + 1
-        proposal.voters.add(voter)
-        proposal.votes += 1
-        placed += 1
-        plan.child(
-            models.ProposalVote,
-            of=box.space.ref,
-            proposal_id=proposal.ref,
-            component_id=box.component,
-            author_id=voter,
-            created_at=later(rng, proposal.created, max(box.votes_until, proposal.created.date()), within_days=45),
-        )
-    for proposal in candidates:
-        plan.set(proposal.ref, votes_count=proposal.votes)

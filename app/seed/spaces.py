@@ -64,11 +64,16 @@ class Space:
         start, end = spans[0][0], min(spans[-1][1], self.last_day)
         return (start, end) if start <= end else None
 
-    def discussion_end(self) -> date:
-        """Comments stay open until the report step blocks them (or yesterday)."""
+    def discussion_until(self) -> date:
+        """The last day comments are open: the report step blocks them."""
         reports = [s.start for s in self.steps if s.role == "report"]
-        end = reports[0] - timedelta(days=1) if reports else self.steps[-1].end if self.steps else self.last_day
-        return min(end, self.last_day)
+        if reports:
+            return reports[0] - timedelta(days=1)
+        return self.steps[-1].end if self.steps else self.last_day
+
+    def discussion_end(self) -> date:
+        """The last day of discussion so far: :meth:`discussion_until`, or yesterday."""
+        return min(self.discussion_until(), self.last_day)
 
     def answers_from(self) -> date | None:
         """When the Département starts answering: the day after the last contribution step."""

@@ -27,7 +27,6 @@ RESPONDENTS = {
     "bien-manger-au-college": 60,
     "panel-citoyen-evaluation": 12,
 }
-_OPTION_TYPES = {QuestionType.SINGLE_OPTION, QuestionType.MULTIPLE_OPTION, QuestionType.SORTING}
 _MATRIX_TYPES = {QuestionType.MATRIX_SINGLE, QuestionType.MATRIX_MULTIPLE}
 
 

@@ -30,6 +30,7 @@ from resolvers.accountability.writing import (
     transaction,
 )
 from resolvers.errors import Conflict, NotFound
+from resolvers.traceability.log import log_action
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -117,6 +118,14 @@ async def create_result(
             changes=changeset({}, initial),
             user_id=user.id,  # type: ignore[arg-type]
         )
+        await log_action(
+            session,
+            scope,
+            action="result.create",
+            resource=(RESULT, result.id),  # type: ignore[arg-type]
+            space=(component.space_kind, component.space_id),
+            changes=changeset({}, initial),
+        )
         await session.flush()
         await session.refresh(result)
     return Written(result, settings)
@@ -173,6 +182,15 @@ async def update_result(
             changes=changes,
             user_id=user.id,  # type: ignore[arg-type]
         )
+        if changes:
+            await log_action(
+                session,
+                scope,
+                action="result.update",
+                resource=(RESULT, result_id),
+                space=(component.space_kind, component.space_id),
+                changes=changes,
+            )
         await session.flush()
         await session.refresh(result)
     return Written(result, settings)
@@ -216,7 +234,7 @@ async def delete_result(
     now = now or datetime.now(UTC)
     async with transaction(sessionmaker) as session:
         user = await require_admin(session, scope)
-        _, settings = await component_and_settings(session, scope=scope, component_id=component_id)
+        component, settings = await component_and_settings(session, scope=scope, component_id=component_id)
         parent_id = await _parent_of(session, component_id=component_id, result_id=result_id)
         ids = [result_id, parent_id]
         result = await _locked_target(session, component_id=component_id, ids=ids, parent=parent_id)
@@ -235,6 +253,14 @@ async def delete_result(
             event="delete",
             changes={"deleted_at": [None, now.isoformat()]},
             user_id=user.id,  # type: ignore[arg-type]
+        )
+        await log_action(
+            session,
+            scope,
+            action="result.delete",
+            resource=(RESULT, result_id),
+            space=(component.space_kind, component.space_id),
+            changes={"deleted_at": [None, now.isoformat()]},
         )
         await session.flush()
         await session.refresh(result)

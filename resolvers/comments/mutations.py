@@ -37,6 +37,7 @@ from resolvers.comments.policies import (
 )
 from resolvers.components.settings import EffectiveSettings, settings_for
 from resolvers.errors import BadUserInput, Conflict, Forbidden
+from resolvers.moderation.reports import record_report
 from resolvers.users.loaders import ACTIVE_ROLES
 
 if TYPE_CHECKING:
@@ -277,6 +278,7 @@ async def report_resource(
         if report_id is None:
             msg = "You have already reported this."
             raise Conflict(msg, reason="ALREADY_REPORTED")
+        await record_report(session, organization_id=scope.organization_id, kind=kind, pk=pk)
         report = await session.get(r, report_id)
     assert report is not None  # noqa: S101 - inserted in this very transaction
     return report

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 
 import models
+from models.kinds import ResourceKind
 from models.meetings import MeetingType
 from resolvers.actors import require_participant
 from resolvers.errors import BadUserInput
@@ -26,6 +27,7 @@ from resolvers.meetings.writing import (
     target_meeting,
     transaction,
 )
+from resolvers.traceability.log import changeset, log_action
 from resolvers.visibility import proposal_visible, visible_component_ids
 
 if TYPE_CHECKING:
@@ -186,6 +188,19 @@ async def _link_proposals(
     )
 
 
+# What closing writes, for the action log's before/after.
+_CLOSING_FIELDS = (
+    "closing_report",
+    "attendees_count",
+    "contributions_count",
+    "attending_organizations",
+    "video_url",
+    "audio_url",
+    "closing_visible",
+    "closed_at",
+)
+
+
 async def close_meeting(
     sessionmaker: async_sessionmaker[AsyncSession],
     *,
@@ -205,6 +220,7 @@ async def close_meeting(
         _deny(policies.may_close(policies.MeetingFacts.of(meeting), actor=_actor(user, scope), now=now))
         if data.proposal_ids is not None:
             await _link_proposals(session, scope=scope, meeting=meeting, component=component, ids=data.proposal_ids)
+        before = {name: getattr(meeting, name) for name in _CLOSING_FIELDS}
         meeting.closing_report = data.closing_report
         meeting.attendees_count = data.attendees_count
         meeting.contributions_count = data.contributions_count
@@ -213,6 +229,14 @@ async def close_meeting(
         meeting.audio_url = data.audio_url
         meeting.closing_visible = data.closing_visible
         meeting.closed_at = meeting.closed_at or now
+        await log_action(
+            session,
+            scope,
+            action="meeting.close",
+            resource=(ResourceKind.MEETING.value, meeting_id),
+            space=(component.space_kind, component.space_id),
+            changes=changeset(before, {name: getattr(meeting, name) for name in before}),
+        )
         await session.flush()
         await session.refresh(meeting)
     return Written(meeting, settings)

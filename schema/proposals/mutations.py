@@ -26,6 +26,8 @@ from schema.proposals.inputs import (
     WithdrawProposalInput,
 )
 from schema.proposals.types import Proposal
+from schema.restitution.inputs import AnswerInput
+from schema.restitution.mutations import answer_proposal
 
 if TYPE_CHECKING:
     from resolvers.proposals.writing import Written
@@ -143,6 +145,13 @@ class ProposalMutation:
             user_group_id=parse_id(input.user_group_id, field="userGroupId"),
         )
         return _fresh(info, written)
+
+    @strawberry.field(
+        description="Decidim: answer it (organization admins, space admins, the space's evaluators); public at "
+        "once when the step publishes answers immediately, otherwise at `publishAnswers`."
+    )
+    async def answer(self, info: Info, input: AnswerInput) -> Proposal | None:
+        return await answer_proposal(info, component_id=self.component_id, proposal_id=self.proposal_id, input=input)
 
 
 @strawberry.type(description="What a participant may do in a proposals component.")

@@ -33,12 +33,16 @@ async def budgets_component(
     )
 
 
+# A participant signed in with a session token, which may read and write.
+SESSION_SCOPES = frozenset({"api:read", "api:write"})
+
+
 def as_(user: models.User) -> Viewer:
-    return Viewer(user_id=user.id)
+    return Viewer(user_id=user.id, scopes=SESSION_SCOPES)
 
 
 def as_admin(user: models.User) -> Viewer:
-    return Viewer(user_id=user.id, organization_admin=True)
+    return Viewer(user_id=user.id, organization_admin=True, scopes=SESSION_SCOPES)
 
 
 @pytest.fixture

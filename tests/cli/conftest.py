@@ -143,6 +143,9 @@ COUNTED = (
     "debates",
     "budget_projects",
     "budget_orders",
+    "space_roles",
+    "moderations",
+    "action_logs",
 )
 
 

@@ -14,7 +14,7 @@ from resolvers.components.manifests import MANIFESTS, validate_settings
 from tests.cli.conftest import TODAY, Cli, DatabaseFactory, counts, dump, no_traceback, query
 
 ONE_BLOCK = {
-    "users": 1505,  # 1,500 participants, the participation team, the demo participant, 3 groups
+    "users": 1506,  # 1,500 participants, 3 groups, the participation team, the moderator, the demo participant
     "scopes": 208,  # the département and its 207 communes
     "participatory_processes": 9,
     "participatory_process_steps": 30,
@@ -22,6 +22,7 @@ ONE_BLOCK = {
     "components": 53,  # 49 in the consultations, 4 in the assemblies
     "space_private_users": 26,  # 13 members of the private panel, 13 of the private assembly
     "space_links": 4,
+    "space_roles": 3,  # the moderator's
     "assemblies": 2,
     "proposals": PROPOSALS,
     "proposal_votes": SUPPORTS,
@@ -41,7 +42,7 @@ def test_seed_creates_the_loire_atlantique_organization_with_the_case_study_figu
         seeded_url,
         "SELECT count(*), count(*) FILTER (WHERE confirmed_at IS NULL), count(*) FILTER (WHERE blocked),"
         " count(*) FILTER (WHERE deleted_at IS NOT NULL), count(*) FILTER (WHERE email LIKE '%@example.org')"
-        " FROM users WHERE kind = 'user' AND NOT admin AND nickname <> 'participant_demo'",
+        " FROM users WHERE kind = 'user' AND NOT admin AND nickname NOT IN ('participant_demo', 'moderation_44')",
     )
     assert participants == [(1500, 10, 3, 3, 1497)]  # deleted accounts keep no email
     # Every other table of the demo has something in it.
@@ -67,6 +68,17 @@ def test_proposals_are_answered_withdrawn_hidden_and_referenced_like_real_ones(s
     assert official > 0
     assert (unanswered, bad_references) == (0, 0)
     assert query(seeded_url, "SELECT count(*) FROM reports WHERE reportable_kind = 'proposal'") == [(12,)]
+    assert query(seeded_url, "SELECT count(*) FROM moderations WHERE hidden_at IS NOT NULL") == query(
+        seeded_url,
+        "SELECT (SELECT count(*) FROM proposals WHERE hidden_at IS NOT NULL)"
+        " + (SELECT count(*) FROM comments WHERE hidden_at IS NOT NULL)",
+    )
+    # The admin log records every answer.
+    assert query(
+        seeded_url,
+        "SELECT count(*) FROM proposals p WHERE state IS NOT NULL AND NOT EXISTS (SELECT 1 FROM action_logs l"
+        " WHERE l.action = 'proposal.answer' AND l.resource_kind = 'proposal' AND l.resource_id = p.id)",
+    ) == [(0,)]
     # Each proposal has its create and publish versions, answers and withdrawals have theirs.
     assert query(
         seeded_url,
@@ -92,6 +104,14 @@ COUNTER_CHECKS = {
     "project votes": "SELECT count(*) FROM budget_projects p WHERE confirmed_orders_count <> (SELECT count(*)"
     " FROM budget_line_items i JOIN budget_orders o ON o.id = i.order_id"
     " WHERE i.project_id = p.id AND o.checked_out_at IS NOT NULL)",
+    "moderation reports": "SELECT count(*) FROM moderations m WHERE report_count <> (SELECT count(*) FROM reports r"
+    " WHERE r.reportable_kind = m.reportable_kind AND r.reportable_id = m.reportable_id)",
+    "reports without moderation": "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM moderations m"
+    " WHERE m.reportable_kind = r.reportable_kind AND m.reportable_id = r.reportable_id)",
+    "moderation of hidden rows": "SELECT count(*) FROM moderations m"
+    " LEFT JOIN proposals p ON m.reportable_kind = 'proposal' AND p.id = m.reportable_id"
+    " LEFT JOIN comments c ON m.reportable_kind = 'comment' AND c.id = m.reportable_id"
+    " WHERE m.hidden_at IS DISTINCT FROM coalesce(p.hidden_at, c.hidden_at)",
 }
 # Tables whose rows count live comments (neither deleted nor hidden) and endorsements.
 for table, kind, endorsable in (
@@ -294,7 +314,7 @@ def test_a_larger_scale_multiplies_the_figures_and_tops_up_an_existing_seed(
     assert two["scopes"] == one["scopes"]  # the territory does not grow
     for table in ("participatory_processes", "components", "proposals", "proposal_votes", "assemblies"):
         assert two[table] == 2 * one[table], table
-    assert two["users"] == 2 * one["users"] - 2  # the team's and the demo participant's accounts exist once
+    assert two["users"] == 2 * one["users"] - 3  # the three staff and demo accounts exist once
     # Each copy draws its own documents, comments and answers: about twice as many, not exactly.
     for table in ("attachments", "comments", "endorsements", "questionnaire_submissions"):
         assert 1.7 * one[table] <= two[table] <= 2.3 * one[table], table

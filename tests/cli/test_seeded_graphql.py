@@ -132,7 +132,7 @@ async def test_unconfirmed_blocked_and_deleted_participants_are_not_listed(seede
     listed = {u["nickname"] for u in data["users"]}
     kinds = [u["__typename"] for u in data["users"]]
     assert kinds.count("UserGroup") == 3
-    assert kinds.count("User") == VISIBLE_PER_BLOCK + 2  # with the participation team and the demo participant
+    assert kinds.count("User") == VISIBLE_PER_BLOCK + 3  # with the team, the moderator and the demo participant
     assert not listed & {f"@{nickname(position)}" for position in HIDDEN}
     assert "@equipe_participation" in listed
 

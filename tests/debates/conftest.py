@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 import models
 from resolvers.viewer import Viewer
@@ -26,12 +27,16 @@ async def debates_component(
     return await make.component(space=space, manifest_name="debates", default_step_settings=step or {}, **kw)
 
 
+# A participant signed in with a session token, which may read and write.
+SESSION_SCOPES = frozenset({"api:read", "api:write"})
+
+
 def as_(user: models.User) -> Viewer:
-    return Viewer(user_id=user.id)
+    return Viewer(user_id=user.id, scopes=SESSION_SCOPES)
 
 
 def as_admin(user: models.User) -> Viewer:
-    return Viewer(user_id=user.id, organization_admin=True)
+    return Viewer(user_id=user.id, organization_admin=True, scopes=SESSION_SCOPES)
 
 
 @pytest.fixture
@@ -88,6 +93,14 @@ def error_fields(body: dict[str, Any]) -> dict[str, str]:
     for e in body.get("errors", []):
         fields.update(e["extensions"].get("fields", {}))
     return fields
+
+
+async def versions(make: Make, debate_id: int) -> list[tuple[str, dict[str, Any]]]:
+    """The debate's history as ``(event, changeset)``, oldest first."""
+    v = models.Version
+    async with make.sessionmaker() as session:
+        stmt = select(v).where(v.item_kind == "debate", v.item_id == debate_id).order_by(v.id)  # type: ignore[arg-type]
+        return [(r.event, r.changeset) for r in (await session.scalars(stmt)).all()]
 
 
 async def reload(make: Make, row: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Decidim's debate write API: who may start, edit and close a debate, and what a valid one is."""
+"""Decidim's debate write API: who may start and edit a debate, and what a valid one is."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 import models
 from resolvers.viewer import Viewer
-from tests.builders import NOW, Make
+from tests.builders import Make
 from tests.debates.conftest import (
     DESCRIPTION,
     PARTICIPANTS_CREATE,
@@ -25,6 +25,7 @@ from tests.debates.conftest import (
     error_fields,
     reload,
     variables,
+    versions,
 )
 
 SELECTION = 'title { translation(locale: "fr") } description { text } author { nickname } official closed startTime'
@@ -33,15 +34,6 @@ SELECTION = 'title { translation(locale: "fr") } description { text } author { n
 async def _count(make: Make, model: Any) -> int:
     async with make.sessionmaker() as session:
         return int(await session.scalar(select(func.count()).select_from(model)) or 0)
-
-
-async def _versions(make: Make, debate_id: int) -> list[tuple[str, dict[str, Any]]]:
-    v = models.Version
-    async with make.sessionmaker() as session:
-        rows = (
-            await session.scalars(select(v).where(v.item_kind == "debate", v.item_id == debate_id).order_by(v.id))
-        ).all()
-    return [(r.event, r.changeset) for r in rows]
 
 
 async def test_participant_starts_a_debate_where_the_step_lets_them(make: Make, execute: Any) -> None:
@@ -76,7 +68,7 @@ async def test_participant_starts_a_debate_where_the_step_lets_them(make: Make, 
     assert re.fullmatch(rf"{org.reference_prefix}-DEBA-\d{{4}}-\d{{2}}-{debate['id']}", debate["reference"])
     stored = await make._get(models.Debate, int(debate["id"]))
     assert (stored.author_id, stored.title, stored.component_id) == (camille.id, {"fr": TITLE}, component.id)
-    assert [event for event, _ in await _versions(make, stored.id)] == ["create"]
+    assert [event for event, _ in await versions(make, stored.id)] == ["create"]
 
 
 async def test_participant_may_not_start_a_debate_while_the_step_does_not_allow_it(make: Make, execute: Any) -> None:
@@ -204,7 +196,7 @@ async def test_author_edits_their_open_debate_and_history_records_it(make: Make,
 
     assert acted(body, "update") == {"title": {"text": new_title}, "description": {"text": debate.description["fr"]}}
     assert (await reload(make, debate)).title == {"fr": new_title}
-    assert await _versions(make, debate.id) == [("update", {"title": [debate.title, {"fr": new_title}]})]
+    assert await versions(make, debate.id) == [("update", {"title": [debate.title, {"fr": new_title}]})]
 
 
 async def test_only_the_author_or_an_admin_edits_a_debate(make: Make, execute: Any) -> None:
@@ -218,110 +210,3 @@ async def test_only_the_author_or_an_admin_edits_a_debate(make: Make, execute: A
     assert error_codes(other) == [("FORBIDDEN", "NOT_AUTHOR")]
     assert acted(admin, "update") == {"id": str(debate.id)}
     assert (await reload(make, debate)).description == {"fr": "Une description toute neuve."}
-
-
-async def test_author_closes_with_conclusions_and_may_rewrite_them_but_not_edit_the_debate(
-    make: Make, execute: Any
-) -> None:
-    org = await make.org(None)
-    author = await make.user()
-    debate = await make.debate(author=author)
-    close = action("close", input="{conclusions: $c}", selection="closed conclusions { text } acceptsNewComments")
-    close = close.replace("$id: ID!)", "$id: ID!, $c: JSON)")
-
-    first = await execute(
-        close, variables(debate) | {"c": {"fr": "On essaie un an."}}, organization=org, viewer=as_(author)
-    )
-    closed_at = (await reload(make, debate)).closed_at
-    again = await execute(close, variables(debate) | {"c": "On essaie deux ans."}, organization=org, viewer=as_(author))
-    edit = await execute(
-        action("update", input='{attributes: {description: "Une description toute neuve."}}', selection="id"),
-        variables(debate),
-        organization=org,
-        viewer=as_(author),
-    )
-
-    assert acted(first, "close") == {
-        "closed": True,
-        "conclusions": {"text": "On essaie un an."},
-        "acceptsNewComments": False,
-    }
-    assert acted(again, "close") == {
-        "closed": True,
-        "conclusions": {"text": "On essaie deux ans."},
-        "acceptsNewComments": False,
-    }
-    assert (await reload(make, debate)).closed_at == closed_at
-    assert error_codes(edit) == [("FORBIDDEN", "CLOSED")]
-    assert [e for e, _ in await _versions(make, debate.id)] == ["update", "update"]
-
-
-async def test_closing_needs_conclusions_and_the_right_person(make: Make, execute: Any) -> None:
-    org = await make.org(None)
-    debate = await make.debate(author=await make.user())
-
-    short = await execute(
-        action("close", input='{conclusions: "Bof"}'),
-        variables(debate),
-        organization=org,
-        viewer=as_(await make.user()),
-    )
-    stranger = await execute(
-        action("close", input='{conclusions: "Des conclusions claires."}'),
-        variables(debate),
-        organization=org,
-        viewer=as_(await make.user()),
-    )
-
-    assert error_fields(short) == {"conclusions": "fr: must be 10 to 10000 characters long"}
-    assert error_codes(stranger) == [("FORBIDDEN", "NOT_AUTHOR")]
-    assert (await reload(make, debate)).closed_at is None
-
-
-async def test_admin_closes_an_official_debate(make: Make, execute: Any) -> None:
-    org = await make.org(None)
-    debate = await make.debate()
-
-    body = await execute(
-        action("close", input='{conclusions: "Des conclusions claires."}', selection="closed"),
-        variables(debate),
-        organization=org,
-        viewer=as_admin(await make.user(admin=True)),
-    )
-
-    assert acted(body, "close") == {"closed": True}
-
-
-async def test_participant_endorses_once_while_the_step_allows_it(make: Make, execute: Any) -> None:
-    org = await make.org(None)
-    user = await make.user()
-    debate = await make.debate(component=await debates_component(make, step={"endorsements_enabled": True}))
-    closed = await make.debate(component=await debates_component(make, step={"endorsements_enabled": False}))
-    endorse = action("endorse", selection="endorsementsCount viewerHasEndorsed")
-
-    first = await execute(endorse, variables(debate), organization=org, viewer=as_(user))
-    twice = await execute(endorse, variables(debate), organization=org, viewer=as_(user))
-    disabled = await execute(endorse, variables(closed), organization=org, viewer=as_(user))
-    undone = await execute(
-        action("unendorse", selection="endorsementsCount"), variables(debate), organization=org, viewer=as_(user)
-    )
-
-    assert acted(first, "endorse") == {"endorsementsCount": 1, "viewerHasEndorsed": True}
-    assert error_codes(twice) == [("CONFLICT", "ALREADY_ENDORSED")]
-    assert error_codes(disabled) == [("FORBIDDEN", "ENDORSEMENTS_DISABLED")]
-    assert acted(undone, "unendorse") == {"endorsementsCount": 0}
-
-
-async def test_a_hidden_debate_cannot_be_targeted(make: Make, execute: Any) -> None:
-    org = await make.org(None)
-    author = await make.user()
-    debate = await make.debate(author=author, hidden_at=NOW)
-
-    body = await execute(
-        action("close", input='{conclusions: "Des conclusions claires."}'),
-        variables(debate),
-        organization=org,
-        viewer=as_(author),
-    )
-
-    assert error_codes(body) == [("NOT_FOUND", None)]

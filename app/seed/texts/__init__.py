@@ -74,6 +74,36 @@ COLLEGES = (
 ROADS = ("RD 723", "RD 137", "RD 178", "RD 164", "RD 771", "RD 965", "RD 751", "RD 117", "RD 42", "RD 213", "RD 16")
 
 
+_VOWELS = tuple("AEIOUYÉÈÊÎÔ")
+
+
+def of_town(town: str) -> str:
+    """ "de" with a commune's name, as French writes it: d'Orvault, du Pellerin, des Sorinières."""
+    if town.startswith("Le "):
+        return f"du {town[3:]}"
+    if town.startswith("Les "):
+        return f"des {town[4:]}"
+    return f"d'{town}" if town.startswith(_VOWELS) else f"de {town}"
+
+
+def at_town(town: str) -> str:
+    """ "à" with a commune's name: au Croisic, aux Sorinières, à La Baule."""
+    if town.startswith("Le "):
+        return f"au {town[3:]}"
+    if town.startswith("Les "):
+        return f"aux {town[4:]}"
+    return f"à {town}"
+
+
+def elide(text: str) -> str:
+    """Contract "de"/"à" before the communes placed in a template ("à Le Pellerin" -> "au Pellerin")."""
+    text = text.replace(" à Le ", " au ").replace(" à Les ", " aux ")
+    text = text.replace(" de Le ", " du ").replace(" de Les ", " des ")
+    for vowel in _VOWELS:
+        text = text.replace(f" de {vowel}", f" d'{vowel}")
+    return text
+
+
 def slots(rng: random.Random, towns: tuple[str, ...], *, commune: str | None = None) -> dict[str, str]:
     """Values for every placeholder, drawn once so that a title and its body name the same places."""
     first = commune or rng.choice(towns)
@@ -87,4 +117,4 @@ def fill(template: str, rng: random.Random, towns: tuple[str, ...], *, values: d
     """``template`` with its placeholders replaced by ``values`` (drawn from ``rng`` when not given)."""
     if "{" not in template:
         return template
-    return template.format(**(values if values is not None else slots(rng, towns)))
+    return elide(template.format(**(values if values is not None else slots(rng, towns))))

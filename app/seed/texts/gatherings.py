@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.seed.texts import at_town, of_town
+
 PLACES = (
     "Salle des fêtes",
     "Mairie, salle du conseil",
@@ -32,20 +34,25 @@ AGENDA: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-def meeting_title(kind: str, *, town: str, topic: str, number: int, type_of: str) -> str:
+def meeting_title(kind: str, *, town: str, topic: str, number: int, type_of: str, space: str) -> str:
+    if kind == "town":
+        return f"Rencontre « {space} » {at_town(town)}"
     if kind == "workshop":
         return f"Atelier citoyen n° {number} : {topic}"
     if kind == "walk":
-        return f"Balade commentée à {town}"
+        return f"Balade commentée {at_town(town)}"
+    if kind == "session":
+        return f"Séance n° {number} : {topic}"
     if type_of == "online":
         return f"Webinaire : {topic}"
-    return f"Réunion publique à {town}"
+    return f"Réunion publique {at_town(town)}"
 
 
 def meeting_description(kind: str, *, town: str, topic: str, space: str) -> str:
     what = {
         "workshop": f"Un atelier pour approfondir le thème « {topic} », en petits groupes.",
-        "walk": f"Une balade avec les services du Département pour découvrir le terrain, au départ de {town}.",
+        "walk": f"Une balade avec les services du Département pour découvrir le terrain, au départ {of_town(town)}.",
+        "session": f"Une séance de travail des membres sur le thème « {topic} ».",
     }.get(kind, f"Une rencontre ouverte à toutes et à tous sur le thème « {topic} ».")
     return (
         f"<p>{what}</p><p>Dans le cadre de la concertation « {space} », venez partager votre expérience "
@@ -73,7 +80,7 @@ POSTS = {
         "rencontres organisées près de chez vous.</p>",
     ),
     "meeting": (
-        "Retour sur la rencontre de {town}",
+        "Retour sur la rencontre {of_town}",
         "<p>Merci aux habitantes et habitants venus nombreux. Le compte-rendu est en ligne et les idées "
         "exprimées seront versées à la synthèse.</p>",
     ),

@@ -205,7 +205,7 @@ CONS = (
 QUESTIONS = (
     "Quel serait le calendrier des travaux ?",
     "Le Département a-t-il des chiffres de fréquentation pour ce tronçon ?",
-    "Qui financerait : la commune ou le Département ?",
+    "Qui financerait, la commune ou le Département ?",
     "Une étude de sécurité a-t-elle déjà été faite sur ce secteur ?",
     "Est-ce que cela concerne aussi la portion en agglomération ?",
 )

@@ -173,7 +173,7 @@ _CONS = (
 _QUESTIONS = (
     "Est-ce que cela concernerait aussi les collèges privés ?",
     "Quel serait le budget nécessaire par collège ?",
-    "Qui décide : le Département ou le chef d'établissement ?",
+    "Qui décide, le Département ou le chef d'établissement ?",
     "Y a-t-il déjà des collèges qui le font dans le département ?",
 )
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from app.seed.texts import Theme
+from app.seed.texts.places import BUDGET, LOIRE, PANEL
 from app.seed.texts.route import ROUTE
 from app.seed.texts.schools import EDUCATION, FOOD
-from app.seed.texts.territory import BUDGET, CARPOOL, LOIRE, PANEL, SOLIDARITY
+from app.seed.texts.services import CARPOOL, SOLIDARITY
 
 THEMES: dict[str, Theme] = {t.key: t for t in (ROUTE, EDUCATION, FOOD, SOLIDARITY, CARPOOL, LOIRE, BUDGET, PANEL)}

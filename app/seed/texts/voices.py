@@ -74,3 +74,10 @@ REPORT_DETAILS = (
     "Message sans rapport avec la consultation.",
     "Contribution entièrement en majuscules.",
 )
+
+# Reasons any proposal may give, whatever its subject.
+GENERIC_REASONS = (
+    "Ce serait simple à mettre en place.",
+    "Beaucoup de gens seraient concernés.",
+    "Le Département montrerait qu'il écoute les habitants.",
+)

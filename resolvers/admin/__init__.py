@@ -1,0 +1,1 @@
+"""Administration: API tokens, space roles and members, and the admin mutations for spaces and components."""

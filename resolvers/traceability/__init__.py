@@ -1,0 +1,1 @@
+"""Traceability: the admin action log (``log.log_action`` to write, ``queries`` to read)."""

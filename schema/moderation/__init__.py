@@ -1,0 +1,1 @@
+"""GraphQL for moderation: hiding, blocking, and the moderators' view of reports."""

@@ -1,0 +1,1 @@
+"""GraphQL surface of the participant's own data: download it, delete the account."""

@@ -1,0 +1,1 @@
+"""GraphQL for restitution: answering proposals, publishing answers, importing proposals, notifications."""
