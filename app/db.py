@@ -28,7 +28,7 @@ def start_embedded(pgdata: Path) -> str:
     server = _embedded.get(pgdata)
     if server is None:
         log.info("starting embedded PostgreSQL in %s", pgdata)
-        server = pgserver.get_server(pgdata, cleanup_mode="stop")
+        server = pgserver.get_server(pgdata, cleanup_mode="stop")  # type: ignore[attr-defined]
         _embedded[pgdata] = server
     return str(server.get_uri())
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import Index
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, Translations, fk, translated
+from models.base import Tenanted, Timestamped, Translations, fk, ref_id, translated
 
 
 class AttachmentCollection(Tenanted, Timestamped, table=True):
@@ -13,7 +13,7 @@ class AttachmentCollection(Tenanted, Timestamped, table=True):
     __table_args__ = (Index("ix_attachment_collections_owner", "attached_to_kind", "attached_to_id"),)
 
     attached_to_kind: str = Field(max_length=32)
-    attached_to_id: int
+    attached_to_id: int = ref_id()
     name: Translations = translated()
     description: Translations = translated()
     weight: int = 0
@@ -24,7 +24,7 @@ class Attachment(Tenanted, Timestamped, table=True):
     __table_args__ = (Index("ix_attachments_owner", "attached_to_kind", "attached_to_id"),)
 
     attached_to_kind: str = Field(max_length=32)
-    attached_to_id: int
+    attached_to_id: int = ref_id()
     title: Translations = translated()
     description: Translations = translated()
     url: str = Field(max_length=2048)
@@ -44,7 +44,7 @@ class SpaceLink(Tenanted, Timestamped, table=True):
     )
 
     from_kind: str = Field(max_length=32)
-    from_id: int
+    from_id: int = ref_id()
     to_kind: str = Field(max_length=32)
-    to_id: int
+    to_id: int = ref_id()
     name: str = Field(max_length=128)

@@ -38,7 +38,7 @@ def id_field() -> Any:
 
 
 def fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str | None = None) -> Any:
-    return Field(
+    return Field(  # type: ignore[call-overload]
         default=None if nullable else ...,
         foreign_key=target,
         sa_type=BigInteger,
@@ -46,6 +46,11 @@ def fk(target: str, *, nullable: bool = False, index: bool = True, ondelete: str
         index=index,
         ondelete=ondelete,
     )
+
+
+def ref_id(*, index: bool = False) -> Any:
+    """The id half of a polymorphic ``(kind, id)`` reference: as wide as the primary keys it names."""
+    return Field(sa_type=BigInteger, index=index)
 
 
 def translated(*, nullable: bool = False) -> Any:

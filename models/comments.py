@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, Index, SmallInteger, UniqueConstraint
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, Translations, fk, timestamp, translated
+from models.base import Tenanted, Timestamped, Translations, fk, ref_id, timestamp, translated
 
 
 class Comment(Tenanted, Timestamped, table=True):
@@ -26,9 +26,9 @@ class Comment(Tenanted, Timestamped, table=True):
     )
 
     commentable_kind: str = Field(max_length=32)
-    commentable_id: int
+    commentable_id: int = ref_id()
     root_kind: str = Field(max_length=32)
-    root_id: int
+    root_id: int = ref_id()
     parent_id: int | None = fk("comments.id", nullable=True, ondelete="CASCADE")
     depth: int = 0
     author_id: int = fk("users.id", ondelete="CASCADE")
@@ -67,7 +67,7 @@ class Report(Tenanted, Timestamped, table=True):
     )
 
     reportable_kind: str = Field(max_length=32)
-    reportable_id: int
+    reportable_id: int = ref_id()
     user_id: int = fk("users.id", ondelete="CASCADE")
     reason: str = Field(max_length=32)  # spam | offensive | does_not_belong | other
     details: str | None = Field(default=None, max_length=4000)

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Index
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, Translations, json_field, timestamp, translated
+from models.base import Tenanted, Timestamped, Translations, json_field, ref_id, timestamp, translated
 
 
 class Component(Tenanted, Timestamped, table=True):
@@ -21,7 +21,7 @@ class Component(Tenanted, Timestamped, table=True):
     __table_args__ = (Index("ix_components_space", "space_kind", "space_id"),)
 
     space_kind: str = Field(max_length=32)
-    space_id: int
+    space_id: int = ref_id()
     manifest_name: str = Field(max_length=64)
     name: Translations = translated()
     weight: int = 0

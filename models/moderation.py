@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, created_at_field, fk, json_field, timestamp
+from models.base import Tenanted, Timestamped, created_at_field, fk, json_field, ref_id, timestamp
 
 
 class Moderation(Tenanted, Timestamped, table=True):
@@ -25,9 +25,9 @@ class Moderation(Tenanted, Timestamped, table=True):
     )
 
     reportable_kind: str = Field(max_length=32)
-    reportable_id: int
+    reportable_id: int = ref_id()
     space_kind: str = Field(max_length=32)
-    space_id: int
+    space_id: int = ref_id()
     report_count: int = 0
     hidden_at: datetime | None = timestamp()
 
@@ -50,7 +50,7 @@ class Notification(Tenanted, table=True):
     user_id: int = fk("users.id", ondelete="CASCADE", index=False)
     event: str = Field(max_length=64)
     resource_kind: str = Field(max_length=32)
-    resource_id: int
+    resource_id: int = ref_id()
     payload: dict[str, Any] = json_field()
     created_at: datetime | None = created_at_field()
     read_at: datetime | None = timestamp()

@@ -8,7 +8,17 @@ from typing import Any
 from sqlalchemy import CheckConstraint, Index, Numeric, UniqueConstraint, text
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, Translations, created_at_field, fk, json_field, timestamp, translated
+from models.base import (
+    Tenanted,
+    Timestamped,
+    Translations,
+    created_at_field,
+    fk,
+    json_field,
+    ref_id,
+    timestamp,
+    translated,
+)
 
 
 class Proposal(Tenanted, Timestamped, table=True):
@@ -98,7 +108,7 @@ class Endorsement(Tenanted, Timestamped, table=True):
     )
 
     resource_kind: str = Field(max_length=32)
-    resource_id: int
+    resource_id: int = ref_id()
     author_id: int = fk("users.id", ondelete="CASCADE")
     user_group_id: int | None = fk("users.id", nullable=True, ondelete="CASCADE", index=False)
 
@@ -110,7 +120,7 @@ class Version(Tenanted, table=True):
     __table_args__ = (Index("ix_versions_item", "item_kind", "item_id", "id"),)
 
     item_kind: str = Field(max_length=32)
-    item_id: int
+    item_id: int = ref_id()
     event: str = Field(max_length=32)
     changeset: dict[str, Any] = json_field()
     whodunnit_id: int | None = fk("users.id", nullable=True, ondelete="SET NULL", index=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, fk
+from models.base import Tenanted, Timestamped, fk, ref_id
 
 
 class SpaceRole(Tenanted, Timestamped, table=True):
@@ -17,6 +17,6 @@ class SpaceRole(Tenanted, Timestamped, table=True):
     )
 
     space_kind: str = Field(max_length=32)
-    space_id: int
+    space_id: int = ref_id()
     user_id: int = fk("users.id", ondelete="CASCADE", index=False)
     role: str = Field(max_length=16)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, Translations, fk, translated
+from models.base import Tenanted, Timestamped, Translations, fk, ref_id, translated
 
 
 class AreaType(Tenanted, Timestamped, table=True):
@@ -45,7 +45,7 @@ class Category(Tenanted, Timestamped, table=True):
     __tablename__ = "categories"
 
     space_kind: str = Field(max_length=32)
-    space_id: int = Field(index=True)
+    space_id: int = ref_id(index=True)
     name: Translations = translated()
     description: Translations = translated()
     parent_id: int | None = fk("categories.id", nullable=True, ondelete="CASCADE")

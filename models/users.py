@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field
 
-from models.base import Tenanted, Timestamped, fk, timestamp
+from models.base import Tenanted, Timestamped, fk, ref_id, timestamp
 
 
 class UserKind(StrEnum):
@@ -66,5 +66,5 @@ class SpacePrivateUser(Tenanted, Timestamped, table=True):
     __table_args__ = (UniqueConstraint("space_kind", "space_id", "user_id"),)
 
     space_kind: str = Field(max_length=32)
-    space_id: int = Field(index=True)
+    space_id: int = ref_id(index=True)
     user_id: int = fk("users.id", ondelete="CASCADE")

@@ -26,7 +26,7 @@ async def require_participant(session: AsyncSession, scope: Scope, *, lock: bool
         msg = "Sign in to do this."
         raise Unauthenticated(msg)
     u = models.User
-    stmt = select(u).where(u.id == scope.viewer.user_id, u.organization_id == scope.organization_id)
+    stmt = select(u).where(u.id == scope.viewer.user_id, u.organization_id == scope.organization_id)  # type: ignore[arg-type]
     if lock:
         stmt = stmt.with_for_update()
     user = (await session.scalars(stmt)).first()

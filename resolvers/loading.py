@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from resolvers.visibility import Scope
 
 K = TypeVar("K", bound=Hashable)
+
+Loader = DataLoader[Any, Any]
+"""Every loader of the ``Loaders`` container; keys and values vary by loader."""
 V = TypeVar("V")
 
 Clause = Callable[["Scope"], ColumnElement[bool]]
@@ -34,7 +37,7 @@ class LoaderEnv:
 BatchFn = Callable[["AsyncSession", Sequence[K]], Awaitable[dict[K, V]]]
 
 
-def make_loader(env: LoaderEnv, fn: BatchFn[K, V], *, default: Callable[[], Any] = lambda: None) -> DataLoader:
+def make_loader(env: LoaderEnv, fn: BatchFn[K, V], *, default: Callable[[], Any] = lambda: None) -> Loader:
     """A DataLoader whose batch runs ``fn(session, keys) -> {key: value}`` and aligns the result."""
 
     async def batch(keys: Sequence[K]) -> list[Any]:
@@ -45,7 +48,7 @@ def make_loader(env: LoaderEnv, fn: BatchFn[K, V], *, default: Callable[[], Any]
     return DataLoader(batch, get_cache_key=lambda k: k)
 
 
-def one_by_id(env: LoaderEnv, model: type[Any], *, visible: Clause | None = None) -> DataLoader:
+def one_by_id(env: LoaderEnv, model: type[Any], *, visible: Clause | None = None) -> Loader:
     """``id -> row`` for rows the viewer may see (``None`` otherwise)."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, Any]:
@@ -64,7 +67,7 @@ def many_by_column(
     *,
     visible: Clause | None = None,
     order_by: Sequence[ColumnElement[Any]] = (),
-) -> DataLoader:
+) -> Loader:
     """``value of column -> [rows]`` in ``order_by`` order, then id."""
 
     async def fn(session: AsyncSession, keys: Sequence[Any]) -> dict[Any, list[Any]]:
@@ -77,7 +80,7 @@ def many_by_column(
             stmt = stmt.where(visible(env.scope))
         grouped: dict[Any, list[Any]] = defaultdict(list)
         for row in (await session.scalars(stmt)).all():
-            grouped[getattr(row, column.key)].append(row)
+            grouped[getattr(row, column.key)].append(row)  # type: ignore[arg-type]
         return grouped
 
     return make_loader(env, fn, default=list)
@@ -90,7 +93,7 @@ def many_by_pair(
     *,
     visible: Clause | None = None,
     order_by: Sequence[ColumnElement[Any]] = (),
-) -> DataLoader:
+) -> Loader:
     """``(kind, id) -> [rows]`` for polymorphic owners (attachments, categories, links...)."""
     kind_col, id_col = columns
 
@@ -104,7 +107,7 @@ def many_by_pair(
             stmt = stmt.where(visible(env.scope))
         grouped: dict[tuple[str, int], list[Any]] = defaultdict(list)
         for row in (await session.scalars(stmt)).all():
-            grouped[(getattr(row, kind_col.key), getattr(row, id_col.key))].append(row)
+            grouped[(getattr(row, kind_col.key), getattr(row, id_col.key))].append(row)  # type: ignore[arg-type]
         return grouped
 
     return make_loader(env, fn, default=list)

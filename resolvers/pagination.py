@@ -116,7 +116,7 @@ def _order(keys: Sequence[SortKey], *, reverse: bool) -> list[ColumnElement[Any]
     for key in keys:
         ascending = (key.direction is Direction.ASC) != reverse
         out.append(key.expression.asc() if ascending else key.expression.desc())
-    return out
+    return out  # type: ignore[return-value]
 
 
 async def paginate_partitions(

@@ -77,7 +77,7 @@ async def roles_in_space(session: AsyncSession, scope: Scope, *, space_kind: str
         return frozenset()
     r = models.SpaceRole
     rows = await session.scalars(
-        select(r.role).where(
+        select(r.role).where(  # type: ignore[call-overload]
             r.organization_id == scope.organization_id,
             r.user_id == scope.viewer.user_id,
             r.space_kind == space_kind,

@@ -65,7 +65,7 @@ def process_visible(scope: Scope) -> ColumnElement[bool]:
     if scope.viewer.organization_admin:
         return same_org  # type: ignore[return-value]
     return and_(
-        same_org,
+        same_org,  # type: ignore[arg-type]
         or_(
             and_(
                 p.published_at.is_not(None),  # type: ignore[union-attr]
@@ -78,7 +78,7 @@ def process_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_process_ids(scope: Scope) -> Select[tuple[int]]:
     p = models.ParticipatoryProcess
-    return select(p.id).where(process_visible(scope))  # type: ignore[arg-type]
+    return select(p.id).where(process_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def _assembly_own_rule(a: type[models.Assembly], scope: Scope) -> ColumnElement[bool]:
@@ -108,12 +108,12 @@ def visible_assembly_ids(scope: Scope) -> Select[tuple[int]]:
     """
     a = models.Assembly
     if scope.viewer.organization_admin:
-        return select(a.id).where(a.organization_id == scope.organization_id)  # type: ignore[arg-type]
-    roots = select(a.id).where(a.parent_id.is_(None), _assembly_own_rule(a, scope))  # type: ignore[union-attr]
+        return select(a.id).where(a.organization_id == scope.organization_id)  # type: ignore[arg-type, call-overload, no-any-return]
+    roots = select(a.id).where(a.parent_id.is_(None), _assembly_own_rule(a, scope))  # type: ignore[call-overload, union-attr]
     tree = roots.cte("visible_assemblies", recursive=True, nesting=True)
     child = aliased(a)
     tree = tree.union_all(
-        select(child.id).where(child.parent_id == tree.c.id, _assembly_own_rule(child, scope))  # type: ignore[arg-type]
+        select(child.id).where(child.parent_id == tree.c.id, _assembly_own_rule(child, scope))  # type: ignore[arg-type, call-overload]
     )
     return select(tree.c.id)
 
@@ -122,7 +122,7 @@ def assembly_visible(scope: Scope) -> ColumnElement[bool]:
     a = models.Assembly
     if scope.viewer.organization_admin:
         return a.organization_id == scope.organization_id  # type: ignore[return-value]
-    return a.id.in_(visible_assembly_ids(scope))  # type: ignore[union-attr]
+    return a.id.in_(visible_assembly_ids(scope))  # type: ignore[no-any-return, union-attr]
 
 
 # Each space kind registers how to list the ids a viewer may see; later kinds (assemblies) add theirs.
@@ -150,7 +150,7 @@ def component_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_component_ids(scope: Scope) -> Select[tuple[int]]:
     c = models.Component
-    return select(c.id).where(component_visible(scope))  # type: ignore[arg-type]
+    return select(c.id).where(component_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def proposal_visible(scope: Scope) -> ColumnElement[bool]:
@@ -167,7 +167,7 @@ def proposal_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_proposal_ids(scope: Scope) -> Select[tuple[int]]:
     p = models.Proposal
-    return select(p.id).where(proposal_visible(scope))  # type: ignore[arg-type]
+    return select(p.id).where(proposal_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def survey_visible(scope: Scope) -> ColumnElement[bool]:
@@ -181,7 +181,7 @@ def survey_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_survey_ids(scope: Scope) -> Select[tuple[int]]:
     s = models.Survey
-    return select(s.id).where(survey_visible(scope))  # type: ignore[arg-type]
+    return select(s.id).where(survey_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def meeting_visible(scope: Scope) -> ColumnElement[bool]:
@@ -224,7 +224,7 @@ def result_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_result_ids(scope: Scope) -> Select[tuple[int]]:
     r = models.Result
-    return select(r.id).where(result_visible(scope))  # type: ignore[arg-type]
+    return select(r.id).where(result_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def post_visible(scope: Scope) -> ColumnElement[bool]:
@@ -243,7 +243,7 @@ def post_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_post_ids(scope: Scope) -> Select[tuple[int]]:
     p = models.Post
-    return select(p.id).where(post_visible(scope))  # type: ignore[arg-type]
+    return select(p.id).where(post_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def page_visible(scope: Scope) -> ColumnElement[bool]:
@@ -267,7 +267,7 @@ def debate_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_debate_ids(scope: Scope) -> Select[tuple[int]]:
     d = models.Debate
-    return select(d.id).where(debate_visible(scope))  # type: ignore[arg-type]
+    return select(d.id).where(debate_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def budget_visible(scope: Scope) -> ColumnElement[bool]:
@@ -281,7 +281,7 @@ def budget_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_budget_ids(scope: Scope) -> Select[tuple[int]]:
     b = models.Budget
-    return select(b.id).where(budget_visible(scope))  # type: ignore[arg-type]
+    return select(b.id).where(budget_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 def project_visible(scope: Scope) -> ColumnElement[bool]:
@@ -295,7 +295,7 @@ def project_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_project_ids(scope: Scope) -> Select[tuple[int]]:
     p = models.Project
-    return select(p.id).where(project_visible(scope))  # type: ignore[arg-type]
+    return select(p.id).where(project_visible(scope))  # type: ignore[arg-type, call-overload, no-any-return]
 
 
 # Owners that attachments, links and other polymorphic rows may hang on.
@@ -330,8 +330,8 @@ def questionnaire_visible(scope: Scope) -> ColumnElement[bool]:
 
 def visible_question_ids(scope: Scope) -> Select[tuple[int]]:
     q = models.Question
-    owners = select(models.Questionnaire.id).where(questionnaire_visible(scope))  # type: ignore[arg-type]
-    return select(q.id).where(q.questionnaire_id.in_(owners))  # type: ignore[arg-type,attr-defined]
+    owners = select(models.Questionnaire.id).where(questionnaire_visible(scope))  # type: ignore[arg-type, call-overload]
+    return select(q.id).where(q.questionnaire_id.in_(owners))  # type: ignore[arg-type, attr-defined, call-overload, no-any-return]
 
 
 def user_visible(scope: Scope) -> ColumnElement[bool]:

@@ -35,7 +35,7 @@ class TranslatedField:
 
     @strawberry.field(description="Locales that have a value, machine-translated ones included.")
     def locales(self) -> list[str | None] | None:
-        return sorted(self._merged())
+        return sorted(self._merged())  # type: ignore[return-value]
 
     @strawberry.field(description="Values per locale, optionally only for the given locales.")
     def translations(self, locales: list[str] | None = None) -> list[LocalizedString | None]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event
 
 import models
 from app.asgi import create_app
@@ -50,9 +50,13 @@ async def _clean_database(request: pytest.FixtureRequest) -> AsyncIterator[None]
         return
     application = request.getfixturevalue("app")
     yield
-    tables = ", ".join(f'"{t.name}"' for t in models.metadata.sorted_tables)
-    async with application.state.engine.begin() as conn:
-        await conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    # DELETE, children first, in one round trip: on tables this small it takes milliseconds where
+    # TRUNCATE (new files for ~60 tables, each fsynced) took ~0.4 s per test.
+    statements = " ".join(f'DELETE FROM "{t.name}";' for t in reversed(models.metadata.sorted_tables))  # noqa: S608 - table names from our metadata
+    async with application.state.engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        # asyncpg's simple-query protocol runs the whole script as one implicit transaction.
+        await raw.driver_connection.execute(statements)  # type: ignore[union-attr]
     application.state.organizations.clear()
 
 

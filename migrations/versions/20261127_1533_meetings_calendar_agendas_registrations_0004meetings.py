@@ -1,7 +1,7 @@
 """meetings: the calendar, agendas and their items, services, registrations, proposals taken up
 
 Revision ID: 0004meetings
-Revises: 0002participation
+Revises: 0004assemblies
 Create Date: 2026-11-27 15:33:29.295049+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004meetings"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0004assemblies"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """accountability (statuses, results, milestones, proposal links), blog posts, pages
 
 Revision ID: 0004results
-Revises: 0002participation
+Revises: 0004surveys
 Create Date: 2026-11-27 15:48:50.012762+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004results"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0004surveys"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

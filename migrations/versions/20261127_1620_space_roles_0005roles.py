@@ -1,7 +1,7 @@
 """space roles: admin, collaborator, moderator, evaluator per participatory space
 
 Revision ID: 0005roles
-Revises: 0002participation
+Revises: 0004debates
 Create Date: 2026-11-27 16:20:00+00:00
 """
 
@@ -14,7 +14,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0005roles"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0004debates"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """action logs: who did what to which resource, for organization admins
 
 Revision ID: 0005actionlog
-Revises: 0002participation
+Revises: 0005roles
 Create Date: 2026-11-27 17:00:00+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0005actionlog"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0005roles"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """moderation: moderations, moderation settings, notifications; proposals.external_id for imports
 
 Revision ID: 0005moderation
-Revises: 0002participation
+Revises: 0005actionlog
 Create Date: 2026-11-27 17:10:00+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0005moderation"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0005actionlog"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

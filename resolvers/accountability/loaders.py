@@ -20,10 +20,9 @@ from resolvers.visibility import proposal_visible, result_visible, visible_compo
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
     from resolvers.visibility import Scope
 
 PageKey = tuple[int, queries.ResultQuery, PageRequest, int]
@@ -41,12 +40,12 @@ def _entry_visible(scope: Scope) -> ColumnElement[bool]:
     return t.result_id.in_(visible_result_ids(scope))  # type: ignore[attr-defined,no-any-return]
 
 
-def result_by_id(env: LoaderEnv) -> DataLoader:
+def result_by_id(env: LoaderEnv) -> Loader:
     """Visible results only: not deleted, in a visible component."""
     return one_by_id(env, models.Result, visible=result_visible)
 
 
-def result_pages(env: LoaderEnv) -> DataLoader:
+def result_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> Page``: one statement for all components asking the same page of the same query."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, Page]:
@@ -65,7 +64,7 @@ def result_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=Page)
 
 
-def result_counts(env: LoaderEnv) -> DataLoader:
+def result_counts(env: LoaderEnv) -> Loader:
     """``(component id, query) -> int`` (``totalCount``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[CountKey]) -> dict[CountKey, int]:
@@ -81,19 +80,19 @@ def result_counts(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=lambda: 0)
 
 
-def results_by_parent(env: LoaderEnv) -> DataLoader:
+def results_by_parent(env: LoaderEnv) -> Loader:
     """``result id -> [Result]``: its live children, oldest first."""
     r = models.Result
     return many_by_column(env, r, r.parent_id, visible=result_visible)  # type: ignore[arg-type]
 
 
-def results_by_status(env: LoaderEnv) -> DataLoader:
+def results_by_status(env: LoaderEnv) -> Loader:
     """``status id -> [Result]``: the visible results in that status."""
     r = models.Result
     return many_by_column(env, r, r.status_id, visible=result_visible)  # type: ignore[arg-type]
 
 
-def result_progress(env: LoaderEnv) -> DataLoader:
+def result_progress(env: LoaderEnv) -> Loader:
     """``result id -> float | None``: the progress a result with children shows, rolled up from its subtree."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, float | None]:
@@ -103,27 +102,27 @@ def result_progress(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn)
 
 
-def result_status_by_id(env: LoaderEnv) -> DataLoader:
+def result_status_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.ResultStatus, visible=_status_visible)
 
 
-def result_statuses_by_component(env: LoaderEnv) -> DataLoader:
+def result_statuses_by_component(env: LoaderEnv) -> Loader:
     """``component id -> [ResultStatus]`` in their display order. Reached from a visible component."""
     s = models.ResultStatus
     return many_by_column(env, s, s.component_id, order_by=(s.position,))  # type: ignore[arg-type]
 
 
-def timeline_entries_by_result(env: LoaderEnv) -> DataLoader:
+def timeline_entries_by_result(env: LoaderEnv) -> Loader:
     """``result id -> [TimelineEntry]``, by date. Reached from a visible result."""
     t = models.TimelineEntry
     return many_by_column(env, t, t.result_id, order_by=(t.entry_date,))  # type: ignore[arg-type]
 
 
-def timeline_entry_by_id(env: LoaderEnv) -> DataLoader:
+def timeline_entry_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.TimelineEntry, visible=_entry_visible)
 
 
-def proposals_by_result(env: LoaderEnv) -> DataLoader:
+def proposals_by_result(env: LoaderEnv) -> Loader:
     """``result id -> [Proposal]``: the linked proposals the viewer may see, in the order they were linked."""
     link = models.ResultProposalLink
     p = models.Proposal

@@ -13,13 +13,12 @@ from resolvers.loading import make_loader
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 
-def viewer_account(env: LoaderEnv) -> DataLoader:  # type: ignore[type-arg]
+def viewer_account(env: LoaderEnv) -> Loader:  # type: ignore[type-arg]
     """``user id -> row`` for the signed-in viewer only, confirmed or not (never blocked or deleted).
 
     A participant who has not confirmed yet still sees themselves in ``session``.

@@ -35,17 +35,17 @@ async def list_assemblies(
     a = models.Assembly
     stmt = select(a).where(assembly_visible(scope))
     if filter.published_before is not None:
-        stmt = stmt.where(a.published_at < start_of(filter.published_before))  # type: ignore[operator]
+        stmt = stmt.where(a.published_at < start_of(filter.published_before))  # type: ignore[arg-type, operator]
     if filter.published_since is not None:
-        stmt = stmt.where(a.published_at >= start_of(filter.published_since))  # type: ignore[operator]
+        stmt = stmt.where(a.published_at >= start_of(filter.published_since))  # type: ignore[arg-type, operator]
     if filter.hashtag:
         tag = filter.hashtag.removeprefix("#")
         stmt = stmt.where(func.lower(a.hashtag) == tag.lower())
     order = [ordered(_SORT_COLUMNS[key], direction) for key, direction in sort.keys]
-    return (await session.scalars(stmt.order_by(*order, a.id))).all()
+    return (await session.scalars(stmt.order_by(*order, a.id))).all()  # type: ignore[arg-type]
 
 
 async def list_types(session: AsyncSession, *, scope: Scope) -> Sequence[models.AssembliesType]:
     t = models.AssembliesType
-    stmt = select(t).where(t.organization_id == scope.organization_id).order_by(t.id)
+    stmt = select(t).where(t.organization_id == scope.organization_id).order_by(t.id)  # type: ignore[arg-type]
     return (await session.scalars(stmt)).all()

@@ -9,9 +9,7 @@ from resolvers.loading import many_by_column, many_by_pair, one_by_id
 from resolvers.visibility import resource_visible, space_visible
 
 if TYPE_CHECKING:
-    from aiodataloader import DataLoader
-
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
     from resolvers.visibility import Scope
 
 
@@ -30,7 +28,7 @@ def _link_visible(scope: Scope) -> ColumnElement[bool]:
     return space_visible(link.from_kind, link.from_id, scope) & space_visible(link.to_kind, link.to_id, scope)  # type: ignore[arg-type]
 
 
-def attachments_by_owner(env: LoaderEnv) -> DataLoader:
+def attachments_by_owner(env: LoaderEnv) -> Loader:
     a = models.Attachment
     return many_by_pair(
         env,
@@ -41,16 +39,16 @@ def attachments_by_owner(env: LoaderEnv) -> DataLoader:
     )
 
 
-def attachment_by_id(env: LoaderEnv) -> DataLoader:
+def attachment_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.Attachment, visible=_attachment_visible)
 
 
-def attachments_by_collection(env: LoaderEnv) -> DataLoader:
+def attachments_by_collection(env: LoaderEnv) -> Loader:
     a = models.Attachment
     return many_by_column(env, a, a.collection_id, visible=_attachment_visible, order_by=(a.weight,))  # type: ignore[arg-type]
 
 
-def collections_by_owner(env: LoaderEnv) -> DataLoader:
+def collections_by_owner(env: LoaderEnv) -> Loader:
     c = models.AttachmentCollection
     return many_by_pair(
         env,
@@ -61,19 +59,19 @@ def collections_by_owner(env: LoaderEnv) -> DataLoader:
     )
 
 
-def collection_by_id(env: LoaderEnv) -> DataLoader:
+def collection_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.AttachmentCollection, visible=_collection_visible)
 
 
-def links_from_space(env: LoaderEnv) -> DataLoader:
+def links_from_space(env: LoaderEnv) -> Loader:
     link = models.SpaceLink
     return many_by_pair(env, link, (link.from_kind, link.from_id), visible=_link_visible)  # type: ignore[arg-type]
 
 
-def links_to_space(env: LoaderEnv) -> DataLoader:
+def links_to_space(env: LoaderEnv) -> Loader:
     link = models.SpaceLink
     return many_by_pair(env, link, (link.to_kind, link.to_id), visible=_link_visible)  # type: ignore[arg-type]
 
 
-def link_by_id(env: LoaderEnv) -> DataLoader:
+def link_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.SpaceLink, visible=_link_visible)

@@ -14,22 +14,21 @@ from resolvers.visibility import post_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 PageKey = tuple[int, queries.PostQuery, PageRequest, int]
 """``(component id, query, page request, default page size)``."""
 CountKey = tuple[int, queries.PostQuery]
 
 
-def post_by_id(env: LoaderEnv) -> DataLoader:
+def post_by_id(env: LoaderEnv) -> Loader:
     """Visible posts only: published (admins: also scheduled), not hidden, in a visible component."""
     return one_by_id(env, models.Post, visible=post_visible)
 
 
-def post_pages(env: LoaderEnv) -> DataLoader:
+def post_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> Page``: one statement for all components asking the same page of the same query."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, Page]:
@@ -48,7 +47,7 @@ def post_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=Page)
 
 
-def post_counts(env: LoaderEnv) -> DataLoader:
+def post_counts(env: LoaderEnv) -> Loader:
     """``(component id, query) -> int`` (``totalCount``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[CountKey]) -> dict[CountKey, int]:

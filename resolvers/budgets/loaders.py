@@ -20,21 +20,20 @@ from resolvers.visibility import budget_visible, project_visible, proposal_visib
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 PageKey = tuple[int, PageRequest, int]
 """``(component id, page request, default page size)``."""
 
 
-def budget_by_id(env: LoaderEnv) -> DataLoader:
+def budget_by_id(env: LoaderEnv) -> Loader:
     """Visible budgets only: in a visible component."""
     return one_by_id(env, models.Budget, visible=budget_visible)
 
 
-def budget_pages(env: LoaderEnv) -> DataLoader:
+def budget_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> Page``: one statement for all components asking the same page."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, Page]:
@@ -52,7 +51,7 @@ def budget_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=Page)
 
 
-def budget_counts(env: LoaderEnv) -> DataLoader:
+def budget_counts(env: LoaderEnv) -> Loader:
     """``component id -> int`` (``totalCount``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, int]:
@@ -61,18 +60,18 @@ def budget_counts(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=lambda: 0)
 
 
-def project_by_id(env: LoaderEnv) -> DataLoader:
+def project_by_id(env: LoaderEnv) -> Loader:
     """Visible projects only: in a visible component."""
     return one_by_id(env, models.Project, visible=project_visible)
 
 
-def projects_by_budget(env: LoaderEnv) -> DataLoader:
+def projects_by_budget(env: LoaderEnv) -> Loader:
     """``budget id -> [Project]``, oldest first."""
     p = models.Project
     return many_by_column(env, p, p.budget_id, visible=project_visible)  # type: ignore[arg-type]
 
 
-def proposals_by_project(env: LoaderEnv) -> DataLoader:
+def proposals_by_project(env: LoaderEnv) -> Loader:
     """``project id -> [Proposal]``: the visible proposals the project comes from, oldest link first."""
     link = models.ProjectProposalLink
     p = models.Proposal
@@ -96,7 +95,7 @@ def proposals_by_project(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=list)
 
 
-def viewer_order_by_budget(env: LoaderEnv) -> DataLoader:
+def viewer_order_by_budget(env: LoaderEnv) -> Loader:
     """``budget id -> OrderView | None``: the viewer's own order. Anonymous viewers cost no statement."""
     user_id = env.scope.viewer.user_id
 

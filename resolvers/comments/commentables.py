@@ -56,7 +56,7 @@ class CommentableSpec:
 
 async def _proposal_authors(session: AsyncSession, row: Any) -> set[int]:
     a = models.ProposalCoauthorship
-    ids = await session.scalars(select(a.author_id).where(a.proposal_id == row.id))
+    ids = await session.scalars(select(a.author_id).where(a.proposal_id == row.id))  # type: ignore[call-overload]
     return set(ids.all())
 
 
@@ -199,9 +199,9 @@ async def _hidden_ancestor(session: AsyncSession, comment: models.Comment) -> bo
     if comment.parent_id is None:
         return False
     c = models.Comment
-    chain = select(c.id, c.parent_id, c.hidden_at).where(c.id == comment.parent_id).cte("chain", recursive=True)
+    chain = select(c.id, c.parent_id, c.hidden_at).where(c.id == comment.parent_id).cte("chain", recursive=True)  # type: ignore[call-overload]
     up = aliased(c)
-    chain = chain.union_all(select(up.id, up.parent_id, up.hidden_at).where(up.id == chain.c.parent_id))
+    chain = chain.union_all(select(up.id, up.parent_id, up.hidden_at).where(up.id == chain.c.parent_id))  # type: ignore[call-overload]
     return bool(await session.scalar(select(exists().where(chain.c.hidden_at.is_not(None)))))
 
 
@@ -210,7 +210,7 @@ async def find_comment(
 ) -> tuple[models.Comment, CommentableSpec, Any]:
     """A visible comment with its resource's spec and row. ``lock`` serialises writes on the comment's counters."""
     c = models.Comment
-    stmt = select(c).where(c.id == pk, c.organization_id == scope.organization_id, c.hidden_at.is_(None))  # type: ignore[union-attr]
+    stmt = select(c).where(c.id == pk, c.organization_id == scope.organization_id, c.hidden_at.is_(None))  # type: ignore[arg-type, union-attr]
     if lock:
         stmt = stmt.with_for_update(key_share=True)  # FOR NO KEY UPDATE: replies' foreign keys still go through
     comment = (await session.scalars(stmt)).first()

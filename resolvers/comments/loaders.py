@@ -30,13 +30,12 @@ from resolvers.loading import make_loader
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 
-def comment_thread_by_root(env: LoaderEnv) -> DataLoader:
+def comment_thread_by_root(env: LoaderEnv) -> Loader:
     """``(resource kind, id) -> Thread`` (empty when the resource has no visible comments or is not visible)."""
     c = models.Comment
     u = models.User
@@ -47,14 +46,14 @@ def comment_thread_by_root(env: LoaderEnv) -> DataLoader:
         if wanted:
             stmt = (
                 select(*COMMENT_COLUMNS, *AUTHOR_COLUMNS)
-                .join(u, u.id == func.coalesce(c.user_group_id, c.author_id))
+                .join(u, u.id == func.coalesce(c.user_group_id, c.author_id))  # type: ignore[arg-type]
                 .where(
                     tuple_(c.root_kind, c.root_id).in_(wanted),
-                    c.organization_id == env.scope.organization_id,
+                    c.organization_id == env.scope.organization_id,  # type: ignore[arg-type]
                     c.hidden_at.is_(None),  # type: ignore[union-attr]
                     root_visible(c.root_kind, c.root_id, env.scope),
                 )
-                .order_by(c.created_at, c.id)
+                .order_by(c.created_at, c.id)  # type: ignore[arg-type]
             )
             for values in (await session.execute(stmt)).all():
                 comment, author = split_row(values)
@@ -75,7 +74,7 @@ class ViewerMarks:
 NO_MARKS = ViewerMarks()
 
 
-def viewer_comment_marks_by_root(env: LoaderEnv) -> DataLoader:
+def viewer_comment_marks_by_root(env: LoaderEnv) -> Loader:
     """``(resource kind, id) -> ViewerMarks``; no statement at all for anonymous viewers."""
     c = models.Comment
     v = models.CommentVote
@@ -87,12 +86,12 @@ def viewer_comment_marks_by_root(env: LoaderEnv) -> DataLoader:
             return {}
         in_roots = tuple_(c.root_kind, c.root_id).in_(list(keys))
         votes = (
-            select(c.root_kind, c.root_id, v.comment_id.label("comment_id"), v.weight.label("weight"))  # type: ignore[attr-defined]
+            select(c.root_kind, c.root_id, v.comment_id.label("comment_id"), v.weight.label("weight"))  # type: ignore[attr-defined, call-overload]
             .join(c, c.id == v.comment_id)
             .where(v.author_id == user_id, in_roots, c.organization_id == env.scope.organization_id)
         )
         reports = (
-            select(c.root_kind, c.root_id, c.id.label("comment_id"), literal(0).label("weight"))  # type: ignore[union-attr]
+            select(c.root_kind, c.root_id, c.id.label("comment_id"), literal(0).label("weight"))  # type: ignore[call-overload, union-attr]
             .join(r, (r.reportable_kind == ResourceKind.COMMENT) & (r.reportable_id == c.id))
             .where(r.user_id == user_id, in_roots, c.organization_id == env.scope.organization_id)
         )
@@ -116,12 +115,12 @@ class CommentRef:
     root: RootKey
 
 
-def comment_by_id(env: LoaderEnv) -> DataLoader:
+def comment_by_id(env: LoaderEnv) -> Loader:
     """``id -> CommentRef`` (not hidden, same organization); whether it is reachable is its thread's say."""
     c = models.Comment
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, CommentRef]:
-        stmt = select(c.id, c.root_kind, c.root_id).where(
+        stmt = select(c.id, c.root_kind, c.root_id).where(  # type: ignore[call-overload]
             c.id.in_(keys),  # type: ignore[union-attr]
             c.organization_id == env.scope.organization_id,
             c.hidden_at.is_(None),  # type: ignore[union-attr]
@@ -133,7 +132,7 @@ def comment_by_id(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn)
 
 
-def commentable_by_key(env: LoaderEnv) -> DataLoader:
+def commentable_by_key(env: LoaderEnv) -> Loader:
     """``(resource kind, id) -> row`` for commentable resources the viewer may see; one statement per kind."""
 
     async def fn(session: AsyncSession, keys: Sequence[RootKey]) -> dict[RootKey, Any]:

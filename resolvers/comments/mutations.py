@@ -88,13 +88,13 @@ async def _check_group(session: AsyncSession, scope: Scope, *, user_id: int, gro
     g = models.User
     member = await session.scalar(
         select(
-            exists().where(
-                m.user_id == user_id,
-                m.user_group_id == group_id,
+            exists().where(  # type: ignore[arg-type]
+                m.user_id == user_id,  # type: ignore[arg-type]
+                m.user_group_id == group_id,  # type: ignore[arg-type]
                 m.role.in_(ACTIVE_ROLES),  # type: ignore[attr-defined]
-                g.id == m.user_group_id,
-                g.kind == UserKind.GROUP,
-                g.organization_id == scope.organization_id,
+                g.id == m.user_group_id,  # type: ignore[arg-type]
+                g.kind == UserKind.GROUP,  # type: ignore[arg-type]
+                g.organization_id == scope.organization_id,  # type: ignore[arg-type]
                 g.blocked.is_(False),  # type: ignore[attr-defined]
                 g.deleted_at.is_(None),  # type: ignore[union-attr]
             )
@@ -212,7 +212,7 @@ async def vote_comment(sessions: Sessions, scope: Scope, *, comment_id: int, dec
             raise Forbidden(msg, reason="VOTES_DISABLED")
         check_comments_open(await _settings(session, spec, root))
         v = models.CommentVote
-        existing = (await session.scalars(select(v).where(v.comment_id == comment_id, v.author_id == user.id))).first()
+        existing = (await session.scalars(select(v).where(v.comment_id == comment_id, v.author_id == user.id))).first()  # type: ignore[arg-type]
         old = existing.weight if existing is not None else 0
         new = decide(old)
         if new == old:

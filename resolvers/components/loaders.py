@@ -15,10 +15,9 @@ from resolvers.visibility import component_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +38,11 @@ class ComponentQuery:
 def _apply(stmt: Select[Any], q: ComponentQuery) -> Select[Any]:
     c = models.Component
     if q.published_before is not None:
-        stmt = stmt.where(c.published_at < start_of(q.published_before))  # type: ignore[operator]
+        stmt = stmt.where(c.published_at < start_of(q.published_before))  # type: ignore[arg-type, operator]
     if q.published_since is not None:
-        stmt = stmt.where(c.published_at >= start_of(q.published_since))  # type: ignore[operator]
+        stmt = stmt.where(c.published_at >= start_of(q.published_since))  # type: ignore[arg-type, operator]
     if q.manifest_name:
-        stmt = stmt.where(c.manifest_name == q.manifest_name.lower())
+        stmt = stmt.where(c.manifest_name == q.manifest_name.lower())  # type: ignore[arg-type]
     if q.name:
         stmt = stmt.where(c.name[q.locale].astext.ilike(f"%{_escape_like(q.name)}%", escape="\\"))  # type: ignore[index]
     if q.with_geolocation_enabled is not None:
@@ -58,18 +57,18 @@ def _apply(stmt: Select[Any], q: ComponentQuery) -> Select[Any]:
         "type": c.manifest_name,  # type: ignore[dict-item]
         "name": c.name[q.sort_locale].astext,  # type: ignore[index]
     }
-    return stmt.order_by(*(ordered(columns[k], d) for k, d in q.sort), c.weight, c.id)
+    return stmt.order_by(*(ordered(columns[k], d) for k, d in q.sort), c.weight, c.id)  # type: ignore[arg-type]
 
 
 def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def component_by_id(env: LoaderEnv) -> DataLoader:
+def component_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.Component, visible=component_visible)
 
 
-def components_by_space(env: LoaderEnv) -> DataLoader:
+def components_by_space(env: LoaderEnv) -> Loader:
     """``(space_kind, space_id, ComponentQuery) -> [Component]``: one statement per distinct query."""
     c = models.Component
 

@@ -15,10 +15,9 @@ from resolvers.loading import make_loader
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +58,7 @@ async def _active_steps(session: AsyncSession, components: Sequence[models.Compo
     if not process_ids:
         return {}
     s = models.ParticipatoryProcessStep
-    rows = await session.execute(select(s.process_id, s.id).where(s.process_id.in_(process_ids), s.active.is_(True)))  # type: ignore[attr-defined]
+    rows = await session.execute(select(s.process_id, s.id).where(s.process_id.in_(process_ids), s.active.is_(True)))  # type: ignore[attr-defined, call-overload]
     return {int(process_id): int(step_id) for process_id, step_id in rows.all()}
 
 
@@ -69,13 +68,13 @@ async def settings_for(session: AsyncSession, component: models.Component) -> Ef
     return _effective(component, steps.get(component.space_id))
 
 
-def settings_by_component(env: LoaderEnv) -> DataLoader:
+def settings_by_component(env: LoaderEnv) -> Loader:
     """``component id -> EffectiveSettings`` (``None`` for components outside the organization)."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, EffectiveSettings]:
         c = models.Component
         components = (
-            await session.scalars(select(c).where(c.id.in_(keys), c.organization_id == env.scope.organization_id))  # type: ignore[union-attr]
+            await session.scalars(select(c).where(c.id.in_(keys), c.organization_id == env.scope.organization_id))  # type: ignore[arg-type, union-attr]
         ).all()
         steps = await _active_steps(session, components)
         return {comp.id: _effective(comp, steps.get(comp.space_id)) for comp in components}  # type: ignore[misc]

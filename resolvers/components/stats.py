@@ -14,13 +14,12 @@ from resolvers.visibility import component_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 
-def stats_by_space(env: LoaderEnv) -> DataLoader:
+def stats_by_space(env: LoaderEnv) -> Loader:
     """``(space_kind, space_id) -> [(name, value)]``.
 
     Today: the number of published components of each manifest (``pages_count``,
@@ -32,9 +31,9 @@ def stats_by_space(env: LoaderEnv) -> DataLoader:
         session: AsyncSession, keys: Sequence[tuple[str, int]]
     ) -> dict[tuple[str, int], list[tuple[str, int]]]:
         stmt = (
-            select(c.space_kind, c.space_id, c.manifest_name, func.count())
+            select(c.space_kind, c.space_id, c.manifest_name, func.count())  # type: ignore[call-overload]
             .where(
-                component_visible(env.scope), c.published_at.is_not(None), tuple_(c.space_kind, c.space_id).in_(keys)
+                component_visible(env.scope), c.published_at.is_not(None), tuple_(c.space_kind, c.space_id).in_(keys)  # type: ignore[union-attr]
             )  # type: ignore[union-attr]
             .group_by(c.space_kind, c.space_id, c.manifest_name)
             .order_by(c.manifest_name)

@@ -14,21 +14,20 @@ from resolvers.visibility import debate_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 PageKey = tuple[int, PageRequest, int]
 """``(component id, page request, default page size)``."""
 
 
-def debate_by_id(env: LoaderEnv) -> DataLoader:
+def debate_by_id(env: LoaderEnv) -> Loader:
     """Visible debates only: not hidden, in a visible component."""
     return one_by_id(env, models.Debate, visible=debate_visible)
 
 
-def debate_pages(env: LoaderEnv) -> DataLoader:
+def debate_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> Page``: one statement for all components asking the same page."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, Page]:
@@ -46,7 +45,7 @@ def debate_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=Page)
 
 
-def debate_counts(env: LoaderEnv) -> DataLoader:
+def debate_counts(env: LoaderEnv) -> Loader:
     """``component id -> int`` (``totalCount``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, int]:

@@ -12,15 +12,14 @@ from resolvers.visibility import user_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 Resource = tuple[str, int]
 
 
-def endorsers_by_resource(env: LoaderEnv) -> DataLoader:
+def endorsers_by_resource(env: LoaderEnv) -> Loader:
     """``(kind, id) -> [User]``: who endorsed, as Decidim shows it (the group when endorsed as a group).
 
     Blocked, deleted or unconfirmed endorsers are left out, like everywhere else.
@@ -47,7 +46,7 @@ def endorsers_by_resource(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=list)
 
 
-def viewer_endorsed(env: LoaderEnv) -> DataLoader:
+def viewer_endorsed(env: LoaderEnv) -> Loader:
     """``(kind, id) -> bool``: the viewer endorsed it in their own name (not only for a group)."""
     e = models.Endorsement
     user_id = env.scope.viewer.user_id

@@ -21,10 +21,9 @@ from resolvers.visibility import meeting_visible, proposal_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 PageKey = tuple[int, queries.MeetingQuery, PageRequest, int]
 """``(component id, query, page request, default page size)``."""
@@ -45,12 +44,12 @@ class AgendaView:
         return next((i for i in self.items if i.id == pk), None) if pk is not None else None
 
 
-def meeting_by_id(env: LoaderEnv) -> DataLoader:
+def meeting_by_id(env: LoaderEnv) -> Loader:
     """Visible meetings only: published, not hidden, in a visible component, private ones for their people."""
     return one_by_id(env, models.Meeting, visible=meeting_visible)
 
 
-def meeting_pages(env: LoaderEnv) -> DataLoader:
+def meeting_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> Page``: one statement for all components asking the same page of the same query."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, Page]:
@@ -69,7 +68,7 @@ def meeting_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=Page)
 
 
-def meeting_counts(env: LoaderEnv) -> DataLoader:
+def meeting_counts(env: LoaderEnv) -> Loader:
     """``(component id, query) -> int`` (``totalCount``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[CountKey]) -> dict[CountKey, int]:
@@ -85,7 +84,7 @@ def meeting_counts(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=lambda: 0)
 
 
-def agenda_by_meeting(env: LoaderEnv) -> DataLoader:
+def agenda_by_meeting(env: LoaderEnv) -> Loader:
     """``meeting id -> AgendaView | None``: visible agendas and every item of them, in two statements."""
     a = models.MeetingAgenda
     i = models.MeetingAgendaItem
@@ -111,13 +110,13 @@ def agenda_by_meeting(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn)
 
 
-def services_by_meeting(env: LoaderEnv) -> DataLoader:
+def services_by_meeting(env: LoaderEnv) -> Loader:
     """``meeting id -> [MeetingService]`` in their display order."""
     s = models.MeetingService
     return many_by_column(env, s, s.meeting_id, order_by=(s.position,))  # type: ignore[arg-type]
 
 
-def proposals_by_meeting(env: LoaderEnv) -> DataLoader:
+def proposals_by_meeting(env: LoaderEnv) -> Loader:
     """``meeting id -> [Proposal]``: the visible proposals the meeting took up, oldest link first."""
     link = models.MeetingProposalLink
     p = models.Proposal
@@ -141,7 +140,7 @@ def proposals_by_meeting(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=list)
 
 
-def viewer_registration_by_meeting(env: LoaderEnv) -> DataLoader:
+def viewer_registration_by_meeting(env: LoaderEnv) -> Loader:
     """``meeting id -> registration code | None`` for the viewer. Anonymous viewers cost no statement."""
     r = models.MeetingRegistration
     user_id = env.scope.viewer.user_id

@@ -101,5 +101,7 @@ async def space_moderations(
             )
             for kind_, rid, pk, reason, details, created, uid, nickname in reports.all():
                 if (kind_, rid) in found:
-                    found[(kind_, rid)].append(ReportView(pk, reason, details, created, uid, nickname))
+                    found[(kind_, rid)].append(
+                        ReportView(int(pk or 0), reason, details, created, int(uid or 0), nickname)
+                    )
     return [ModerationView(row, found[(row.reportable_kind, row.reportable_id)]) for row in rows]

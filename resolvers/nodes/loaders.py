@@ -12,10 +12,9 @@ from resolvers.loading import make_loader
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 # Tables whose rows are GraphQL nodes. Later domains append theirs.
 NODE_MODELS: list[type[models.Tenanted]] = [
@@ -53,12 +52,12 @@ NODE_MODELS: list[type[models.Tenanted]] = [
 ]
 
 
-def table_by_id(env: LoaderEnv) -> DataLoader:
+def table_by_id(env: LoaderEnv) -> Loader:
     """``id -> table name`` within the organization, in one UNION ALL statement for a whole batch."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, str]:
         parts = [
-            select(model.id.label("id"), literal(model.__tablename__).label("table")).where(  # type: ignore[attr-defined]
+            select(model.id.label("id"), literal(model.__tablename__).label("table")).where(  # type: ignore[attr-defined, union-attr]
                 model.id.in_(keys),  # type: ignore[union-attr]
                 model.organization_id == env.scope.organization_id,  # type: ignore[arg-type]
             )

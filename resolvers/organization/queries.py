@@ -28,11 +28,11 @@ async def organization_for_host(session: AsyncSession, host: str) -> models.Orga
     o = models.Organization
     name = normalise_host(host)
     literal_host = literal(name)
-    stmt = select(o).where(or_(o.host == name, literal_host == any_(o.secondary_hosts))).limit(1)  # type: ignore[attr-defined]
+    stmt = select(o).where(or_(o.host == name, literal_host == any_(o.secondary_hosts))).limit(1)  # type: ignore[arg-type, attr-defined]
     found = (await session.scalars(stmt)).first()
     if found is not None:
         return found
-    only = (await session.scalars(select(o).order_by(o.id).limit(2))).all()
+    only = (await session.scalars(select(o).order_by(o.id).limit(2))).all()  # type: ignore[arg-type]
     if len(only) == 1:
         return only[0]
     if not only:
@@ -45,7 +45,7 @@ async def organization_for_host(session: AsyncSession, host: str) -> models.Orga
 async def organization_stats(session: AsyncSession, *, scope: Scope) -> list[tuple[str, int]]:
     u = models.User
     p = models.ParticipatoryProcess
-    users = select(func.count()).select_from(u).where(user_visible(scope), u.kind == UserKind.USER).scalar_subquery()
+    users = select(func.count()).select_from(u).where(user_visible(scope), u.kind == UserKind.USER).scalar_subquery()  # type: ignore[arg-type]
     processes = select(func.count()).select_from(p).where(process_visible(scope)).scalar_subquery()
     row = (await session.execute(select(users, processes))).one()
     return [("users_count", int(row[0])), ("processes_count", int(row[1]))]

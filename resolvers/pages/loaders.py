@@ -17,10 +17,9 @@ from resolvers.visibility import page_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 PageKey = tuple[int, pagination.PageRequest, int]
 """``(component id, page request, default page size)``."""
@@ -43,12 +42,12 @@ def check_cursors(page: pagination.PageRequest) -> None:
             raise BadUserInput(msg, fields={argument: "invalid cursor"})
 
 
-def page_by_id(env: LoaderEnv) -> DataLoader:
+def page_by_id(env: LoaderEnv) -> Loader:
     """Pages of visible components only."""
     return one_by_id(env, models.Page, visible=page_visible)
 
 
-def page_pages(env: LoaderEnv) -> DataLoader:
+def page_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> pagination.Page`` of pages, oldest first; one statement per distinct page request."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, pagination.Page]:
@@ -73,7 +72,7 @@ def page_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=pagination.Page)
 
 
-def page_counts(env: LoaderEnv) -> DataLoader:
+def page_counts(env: LoaderEnv) -> Loader:
     """``component id -> int`` (``totalCount``)."""
     p = models.Page
 

@@ -45,14 +45,14 @@ async def list_processes(
     p = models.ParticipatoryProcess
     stmt = select(p).where(process_visible(scope))
     if filter.published_before is not None:
-        stmt = stmt.where(p.published_at < start_of(filter.published_before))  # type: ignore[operator]
+        stmt = stmt.where(p.published_at < start_of(filter.published_before))  # type: ignore[arg-type, operator]
     if filter.published_since is not None:
-        stmt = stmt.where(p.published_at >= start_of(filter.published_since))  # type: ignore[operator]
+        stmt = stmt.where(p.published_at >= start_of(filter.published_since))  # type: ignore[arg-type, operator]
     if filter.hashtag:
         tag = filter.hashtag.removeprefix("#")
         stmt = stmt.where(func.lower(p.hashtag) == tag.lower())
     order = [ordered(_PROCESS_SORT_COLUMNS[key], direction) for key, direction in sort.keys]  # type: ignore[arg-type]
-    stmt = stmt.order_by(*order, p.id)
+    stmt = stmt.order_by(*order, p.id)  # type: ignore[arg-type]
     return (await session.scalars(stmt)).all()
 
 
@@ -62,9 +62,9 @@ async def find_process(
     p = models.ParticipatoryProcess
     stmt = select(p).where(process_visible(scope))
     if id is not None:
-        stmt = stmt.where(p.id == id)
+        stmt = stmt.where(p.id == id)  # type: ignore[arg-type]
     if slug is not None:
-        stmt = stmt.where(p.slug == slug)
+        stmt = stmt.where(p.slug == slug)  # type: ignore[arg-type]
     if id is None and slug is None:
         return None
     return (await session.scalars(stmt.limit(1))).first()
@@ -72,11 +72,11 @@ async def find_process(
 
 async def list_groups(session: AsyncSession, *, scope: Scope) -> Sequence[models.ParticipatoryProcessGroup]:
     g = models.ParticipatoryProcessGroup
-    stmt = select(g).where(g.organization_id == scope.organization_id).order_by(g.id)
+    stmt = select(g).where(g.organization_id == scope.organization_id).order_by(g.id)  # type: ignore[arg-type]
     return (await session.scalars(stmt)).all()
 
 
 async def list_types(session: AsyncSession, *, scope: Scope) -> Sequence[models.ParticipatoryProcessType]:
     t = models.ParticipatoryProcessType
-    stmt = select(t).where(t.organization_id == scope.organization_id).order_by(t.id)
+    stmt = select(t).where(t.organization_id == scope.organization_id).order_by(t.id)  # type: ignore[arg-type]
     return (await session.scalars(stmt)).all()

@@ -11,9 +11,7 @@ from resolvers.loading import many_by_pair
 from resolvers.visibility import resource_visible, user_visible
 
 if TYPE_CHECKING:
-    from aiodataloader import DataLoader
-
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
     from resolvers.visibility import Scope
 
 DRAFT = "draft"
@@ -30,7 +28,7 @@ def amendment_visible(scope: Scope) -> ColumnElement[bool]:
     )
 
 
-def amendments_by_amendable(env: LoaderEnv) -> DataLoader:
+def amendments_by_amendable(env: LoaderEnv) -> Loader:
     """``(kind, id) -> [Amendment]``, oldest first."""
     a = models.Amendment
     return many_by_pair(env, a, (a.amendable_kind, a.amendable_id), visible=amendment_visible)  # type: ignore[arg-type]

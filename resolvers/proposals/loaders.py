@@ -14,22 +14,21 @@ from resolvers.visibility import proposal_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 PageKey = tuple[int, queries.ProposalQuery, PageRequest, int]
 """``(component id, query, page request, default page size)``."""
 CountKey = tuple[int, queries.ProposalQuery]
 
 
-def proposal_by_id(env: LoaderEnv) -> DataLoader:
+def proposal_by_id(env: LoaderEnv) -> Loader:
     """Visible proposals only: published, not hidden, in a visible component."""
     return one_by_id(env, models.Proposal, visible=proposal_visible)
 
 
-def proposal_pages(env: LoaderEnv) -> DataLoader:
+def proposal_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> Page``: one statement for all components asking the same page of the same query."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, Page]:
@@ -48,7 +47,7 @@ def proposal_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=Page)
 
 
-def proposal_counts(env: LoaderEnv) -> DataLoader:
+def proposal_counts(env: LoaderEnv) -> Loader:
     """``(component id, query) -> int`` (``totalCount``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[CountKey]) -> dict[CountKey, int]:
@@ -64,7 +63,7 @@ def proposal_counts(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=lambda: 0)
 
 
-def viewer_drafts_by_component(env: LoaderEnv) -> DataLoader:
+def viewer_drafts_by_component(env: LoaderEnv) -> Loader:
     """``component id -> [Proposal]``: the viewer's own drafts (nobody else's, ever)."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, list[models.Proposal]]:
@@ -76,7 +75,7 @@ def viewer_drafts_by_component(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=list)
 
 
-def coauthorships_by_proposal(env: LoaderEnv) -> DataLoader:
+def coauthorships_by_proposal(env: LoaderEnv) -> Loader:
     """``proposal id -> [ProposalCoauthorship]`` by position; the first is the creator.
 
     Reached only from a proposal the viewer may see; authors' visibility is ``user_by_id``'s business.
@@ -85,7 +84,7 @@ def coauthorships_by_proposal(env: LoaderEnv) -> DataLoader:
     return many_by_column(env, a, a.proposal_id, order_by=(a.position,))  # type: ignore[arg-type]
 
 
-def viewer_supported_proposal(env: LoaderEnv) -> DataLoader:
+def viewer_supported_proposal(env: LoaderEnv) -> Loader:
     """``proposal id -> bool``: the viewer supports it. Anonymous viewers cost no statement."""
     v = models.ProposalVote
     user_id = env.scope.viewer.user_id

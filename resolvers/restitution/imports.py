@@ -89,7 +89,7 @@ async def _lookup(session: AsyncSession, component: models.Component, rows: list
                 key = name.strip().casefold()
                 by_name[key] = None if key in by_name and by_name[key] != pk else pk  # None: ambiguous
     return {
-        "category_ids": {int(pk) for pk, _ in categories},
+        "category_ids": {pk for pk, _ in categories},
         "category_names": by_name,
         "scopes": dict(scopes),
         "authors": dict(authors),

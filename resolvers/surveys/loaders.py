@@ -21,21 +21,20 @@ from resolvers.visibility import questionnaire_visible, survey_visible, visible_
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
     from resolvers.visibility import Scope
 
 PageKey = tuple[int, PageRequest, int]
 """``(component id, page request, default page size)``."""
 
 
-def survey_by_id(env: LoaderEnv) -> DataLoader:
+def survey_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.Survey, visible=survey_visible)
 
 
-def survey_pages(env: LoaderEnv) -> DataLoader:
+def survey_pages(env: LoaderEnv) -> Loader:
     """``PageKey -> Page``: one statement for all components asking the same page."""
 
     async def fn(session: AsyncSession, keys: Sequence[PageKey]) -> dict[PageKey, Page]:
@@ -53,7 +52,7 @@ def survey_pages(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=Page)
 
 
-def survey_counts(env: LoaderEnv) -> DataLoader:
+def survey_counts(env: LoaderEnv) -> Loader:
     """``component id -> int`` (``totalCount``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, int]:
@@ -62,7 +61,7 @@ def survey_counts(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=lambda: 0)
 
 
-def questionnaire_by_owner(env: LoaderEnv) -> DataLoader:
+def questionnaire_by_owner(env: LoaderEnv) -> Loader:
     """``(owner kind, owner id) -> Questionnaire | None`` (a ``ResourceKind`` value and the owner's id)."""
     q = models.Questionnaire
 
@@ -77,21 +76,21 @@ def questionnaire_by_owner(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn)
 
 
-def questionnaire_by_id(env: LoaderEnv) -> DataLoader:
+def questionnaire_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.Questionnaire, visible=questionnaire_visible)
 
 
-def questions_by_questionnaire(env: LoaderEnv) -> DataLoader:
+def questions_by_questionnaire(env: LoaderEnv) -> Loader:
     q = models.Question
     return many_by_column(env, q, q.questionnaire_id, order_by=(q.position,))  # type: ignore[arg-type]
 
 
-def question_by_id(env: LoaderEnv) -> DataLoader:
+def question_by_id(env: LoaderEnv) -> Loader:
     q = models.Question
     return one_by_id(env, q, visible=lambda scope: q.id.in_(visible_question_ids(scope)))  # type: ignore[union-attr]
 
 
-def answer_options_by_question(env: LoaderEnv) -> DataLoader:
+def answer_options_by_question(env: LoaderEnv) -> Loader:
     o = models.AnswerOption
     return many_by_column(env, o, o.question_id, order_by=(o.position,))  # type: ignore[arg-type]
 
@@ -100,20 +99,20 @@ def _in_visible_question(model: type[models.AnswerOption | models.MatrixRow]) ->
     return lambda scope: model.question_id.in_(visible_question_ids(scope))  # type: ignore[attr-defined]
 
 
-def answer_option_by_id(env: LoaderEnv) -> DataLoader:
+def answer_option_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.AnswerOption, visible=_in_visible_question(models.AnswerOption))
 
 
-def matrix_rows_by_question(env: LoaderEnv) -> DataLoader:
+def matrix_rows_by_question(env: LoaderEnv) -> Loader:
     r = models.MatrixRow
     return many_by_column(env, r, r.question_id, order_by=(r.position,))  # type: ignore[arg-type]
 
 
-def matrix_row_by_id(env: LoaderEnv) -> DataLoader:
+def matrix_row_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.MatrixRow, visible=_in_visible_question(models.MatrixRow))
 
 
-def viewer_answered_questionnaire(env: LoaderEnv) -> DataLoader:
+def viewer_answered_questionnaire(env: LoaderEnv) -> Loader:
     """``questionnaire id -> bool``: the signed-in viewer has submitted it. Anonymous viewers cost nothing."""
     user_id = env.scope.viewer.user_id
 
@@ -125,7 +124,7 @@ def viewer_answered_questionnaire(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=lambda: False)
 
 
-def results_by_questionnaire(env: LoaderEnv) -> DataLoader:
+def results_by_questionnaire(env: LoaderEnv) -> Loader:
     """``questionnaire id -> Tally``. Callers decide who may see it (``policies.results_visible``)."""
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, Tally]:

@@ -12,10 +12,9 @@ from resolvers.visibility import space_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
     from resolvers.visibility import Scope
 
 ALL_CATEGORIES = "all"
@@ -27,33 +26,33 @@ def _category_visible(scope: Scope) -> ColumnElement[bool]:
     return space_visible(c.space_kind, c.space_id, scope)  # type: ignore[arg-type]
 
 
-def scope_by_id(env: LoaderEnv) -> DataLoader:
+def scope_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.Scope)
 
 
-def scopes_by_parent(env: LoaderEnv) -> DataLoader:
+def scopes_by_parent(env: LoaderEnv) -> Loader:
     s = models.Scope
     return many_by_column(env, s, s.parent_id)  # type: ignore[arg-type]
 
 
-def area_by_id(env: LoaderEnv) -> DataLoader:
+def area_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.Area)
 
 
-def area_type_by_id(env: LoaderEnv) -> DataLoader:
+def area_type_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.AreaType)
 
 
-def category_by_id(env: LoaderEnv) -> DataLoader:
+def category_by_id(env: LoaderEnv) -> Loader:
     return one_by_id(env, models.Category, visible=_category_visible)
 
 
-def subcategories_by_parent(env: LoaderEnv) -> DataLoader:
+def subcategories_by_parent(env: LoaderEnv) -> Loader:
     c = models.Category
     return many_by_column(env, c, c.parent_id, visible=_category_visible, order_by=(c.weight,))  # type: ignore[arg-type]
 
 
-def categories_by_space(env: LoaderEnv) -> DataLoader:
+def categories_by_space(env: LoaderEnv) -> Loader:
     """``(space_kind, space_id, parents) -> [Category]``.
 
     ``parents`` is ``"all"`` (no filter), ``"top"`` (top-level only) or a tuple of parent ids,
@@ -68,11 +67,11 @@ def categories_by_space(env: LoaderEnv) -> DataLoader:
         stmt = (
             select(c)
             .where(
-                c.organization_id == env.scope.organization_id,
+                c.organization_id == env.scope.organization_id,  # type: ignore[arg-type]
                 _category_visible(env.scope),
                 tuple_(c.space_kind, c.space_id).in_(spaces),
             )
-            .order_by(c.weight, c.id)
+            .order_by(c.weight, c.id)  # type: ignore[arg-type]
         )
         by_space: dict[tuple[str, int], list[models.Category]] = defaultdict(list)
         for row in (await session.scalars(stmt)).all():

@@ -13,26 +13,25 @@ from resolvers.visibility import user_visible
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 ACTIVE_ROLES = ("creator", "admin", "member")
 
 
-def user_by_id(env: LoaderEnv) -> DataLoader:
+def user_by_id(env: LoaderEnv) -> Loader:
     """Users and groups the public may see (confirmed, not blocked, not deleted)."""
     return one_by_id(env, models.User, visible=user_visible)
 
 
-def members_by_group(env: LoaderEnv) -> DataLoader:
+def members_by_group(env: LoaderEnv) -> Loader:
     m = models.UserGroupMembership
     u = models.User
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, list[models.User]]:
         stmt = (
-            select(m.user_group_id, u)
+            select(m.user_group_id, u)  # type: ignore[call-overload]
             .join(u, u.id == m.user_id)  # type: ignore[arg-type]
             .where(m.user_group_id.in_(keys), m.role.in_(ACTIVE_ROLES), user_visible(env.scope))  # type: ignore[attr-defined]
             .order_by(m.user_group_id, u.id)
@@ -45,20 +44,20 @@ def members_by_group(env: LoaderEnv) -> DataLoader:
     return make_loader(env, fn, default=list)
 
 
-def groups_by_member(env: LoaderEnv) -> DataLoader:
+def groups_by_member(env: LoaderEnv) -> Loader:
     m = models.UserGroupMembership
     g = aliased(models.User)
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, list[models.User]]:
         stmt = (
-            select(m.user_id, g)
+            select(m.user_id, g)  # type: ignore[call-overload]
             .join(g, g.id == m.user_group_id)  # type: ignore[arg-type]
             .where(
                 m.user_id.in_(keys),  # type: ignore[attr-defined]
                 m.role.in_(ACTIVE_ROLES),  # type: ignore[attr-defined]
                 g.organization_id == env.scope.organization_id,
-                g.blocked.is_(False),
-                g.deleted_at.is_(None),
+                g.blocked.is_(False),  # type: ignore[attr-defined]
+                g.deleted_at.is_(None),  # type: ignore[union-attr]
             )
             .order_by(m.user_id, g.id)
         )

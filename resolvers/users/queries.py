@@ -58,7 +58,7 @@ async def list_users(
     u = models.User
     stmt = select(u).where(user_visible(scope))
     if filter.kind is not None:
-        stmt = stmt.where(u.kind == filter.kind)
+        stmt = stmt.where(u.kind == filter.kind)  # type: ignore[arg-type]
     if filter.name:
         stmt = stmt.where(_contains(u.name, filter.name))
     if filter.nickname:
@@ -71,7 +71,7 @@ async def list_users(
     # Decidim sorts its ``type`` column: "Decidim::User" comes before "Decidim::UserGroup".
     decidim_type = case((u.kind == UserKind.USER, "Decidim::User"), else_="Decidim::UserGroup")  # type: ignore[arg-type]
     columns: dict[str, Any] = {"id": u.id, "type": decidim_type, "name": func.lower(u.name), "nickname": u.nickname}
-    stmt = stmt.order_by(*(ordered(columns[k], d) for k, d in sort.keys), u.id)
+    stmt = stmt.order_by(*(ordered(columns[k], d) for k, d in sort.keys), u.id)  # type: ignore[arg-type]
     if limit is not None:
         stmt = stmt.limit(limit)
     return (await session.scalars(stmt)).all()
@@ -83,7 +83,7 @@ async def find_user(session: AsyncSession, *, scope: Scope, id: int | None, nick
     u = models.User
     stmt = select(u).where(user_visible(scope))
     if id is not None:
-        stmt = stmt.where(u.id == id)
+        stmt = stmt.where(u.id == id)  # type: ignore[arg-type]
     if nickname is not None:
-        stmt = stmt.where(u.nickname == nickname.removeprefix("@"))
+        stmt = stmt.where(u.nickname == nickname.removeprefix("@"))  # type: ignore[arg-type]
     return (await session.scalars(stmt.limit(1))).first()

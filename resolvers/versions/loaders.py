@@ -10,21 +10,20 @@ from resolvers.loading import make_loader, many_by_pair
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aiodataloader import DataLoader
     from sqlalchemy.ext.asyncio import AsyncSession
 
-    from resolvers.loading import LoaderEnv
+    from resolvers.loading import Loader, LoaderEnv
 
 Item = tuple[str, int]
 
 
-def versions_by_item(env: LoaderEnv) -> DataLoader:
+def versions_by_item(env: LoaderEnv) -> Loader:
     """``(kind, id) -> [Version]``, oldest first. Callers reach it only through a visible item."""
     v = models.Version
     return many_by_pair(env, v, (v.item_kind, v.item_id))  # type: ignore[arg-type]
 
 
-def version_counts_by_item(env: LoaderEnv) -> DataLoader:
+def version_counts_by_item(env: LoaderEnv) -> Loader:
     """``(kind, id) -> int``, counted in SQL so a list showing counts does not load every changeset."""
     v = models.Version
 

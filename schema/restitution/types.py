@@ -28,7 +28,7 @@ class Notification:
             event=row.event,
             resource_id=strawberry.ID(str(row.resource_id)),
             resource_type=row.resource_kind,
-            payload=row.payload,  # type: ignore[arg-type] - JSON is a scalar alias of the dict
+            payload=row.payload,  # type: ignore[arg-type]  # JSON is a scalar alias of the dict
             created_at=row.created_at,  # type: ignore[arg-type]
             read_at=row.read_at,
         )

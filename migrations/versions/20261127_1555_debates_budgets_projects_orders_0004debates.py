@@ -1,7 +1,7 @@
 """debates and budgets: debates; budgets, projects, orders and their line items
 
 Revision ID: 0004debates
-Revises: 0002participation
+Revises: 0004results
 Create Date: 2026-11-28 13:00:00+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004debates"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0004results"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """assemblies: assemblies (a tree of standing bodies, private or transparent) and their types
 
 Revision ID: 0004assemblies
-Revises: 0002participation
+Revises: 0003proposals
 Create Date: 2026-11-28 12:00:00+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004assemblies"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0003proposals"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """proposals: amendments table; participa_fold() for accent- and case-insensitive search
 
 Revision ID: 0003proposals
-Revises: 0002participation
+Revises: 0003accounts
 Create Date: 2026-11-28 10:00:00+00:00
 """
 
@@ -14,7 +14,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0003proposals"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0003accounts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """surveys: surveys, questionnaires (questions, answer options, matrix rows), submissions and answers
 
 Revision ID: 0004surveys
-Revises: 0002participation
+Revises: 0004meetings
 Create Date: 2026-11-28 11:00:07.012387+00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0004surveys"
-down_revision: str | None = "0002participation"
+down_revision: str | None = "0004meetings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
