@@ -65,6 +65,7 @@ class Loaders:
     links_to_space: Loader
     link_by_id: Loader
     user_by_id: Loader
+    author_by_id: Loader
     members_by_group: Loader
     groups_by_member: Loader
     viewer_account: Loader
@@ -166,6 +167,7 @@ class Loaders:
             links_to_space=attachments.links_to_space(env),
             link_by_id=attachments.link_by_id(env),
             user_by_id=users.user_by_id(env),
+            author_by_id=users.author_by_id(env),
             members_by_group=users.members_by_group(env),
             groups_by_member=users.groups_by_member(env),
             viewer_account=accounts.viewer_account(env),

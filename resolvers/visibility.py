@@ -344,5 +344,25 @@ def user_visible(scope: Scope) -> ColumnElement[bool]:
     )
 
 
+def user_attributable(scope: Scope) -> ColumnElement[bool]:
+    """Accounts a contribution may be attributed to: visible ones, and deleted ones shown as deleted.
+
+    Decidim keeps what a deleted participant wrote, signed by a deleted author; lists of participants
+    and lookups by id or nickname keep using ``user_visible``.
+    """
+    u = models.User
+    return and_(
+        u.organization_id == scope.organization_id,  # type: ignore[arg-type]
+        or_(
+            u.deleted_at.is_not(None),  # type: ignore[union-attr]
+            and_(
+                u.blocked.is_(False),  # type: ignore[attr-defined]
+                u.deleted_at.is_(None),  # type: ignore[union-attr]
+                or_(u.kind == UserKind.GROUP, u.confirmed_at.is_not(None)),  # type: ignore[union-attr,arg-type]
+            ),
+        ),
+    )
+
+
 def same_organization(model: type[models.Tenanted], scope: Scope) -> ColumnElement[bool]:  # type: ignore[name-defined]
     return model.organization_id == scope.organization_id  # type: ignore[return-value]

@@ -36,12 +36,17 @@ class Node:
 @strawberry.interface(description="Someone who writes: a participant or a user group.")
 class Author:
     id: strawberry.ID
-    name: str
-    nickname: str = strawberry.field(description="The public pseudonym, prefixed with @.")
+    name: str = strawberry.field(description='The public name; "" for a deleted participant.')
+    nickname: str = strawberry.field(
+        description='The public pseudonym, prefixed with @; "" for a deleted participant '
+        '(as Decidim\'s API: the "Deleted participant" label is left to the client).'
+    )
     avatar_url: str
-    profile_path: str
+    profile_path: str = strawberry.field(description='The public profile\'s path; "" for a deleted participant.')
     badge: str
-    deleted: bool
+    deleted: bool = strawberry.field(
+        description="The participant deleted their account; what they wrote stays, attributed to a deleted author."
+    )
 
     @strawberry.field(description="The name of the organization the author belongs to.")
     def organization_name(self, info: Info) -> TranslatedField:

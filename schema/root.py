@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 from schema.accountability.components import Accountability
 from schema.accountability.types import Result
 from schema.accounts.mutations import AccountMutations
+from schema.admin.attachments import AdminAttachmentMutations
 from schema.admin.components import AdminComponentMutations, AdminQueries
 from schema.admin.scopes import RequireWriteScope
 from schema.admin.spaces import AdminSpaceMutations
+from schema.admin.taxonomy import AdminTaxonomyMutations
 from schema.assemblies.queries import AssemblyQueries
 from schema.blogs.components import Blogs
 from schema.blogs.types import Post
@@ -69,6 +71,8 @@ QUERIES: tuple[type, ...] = (
 MUTATIONS: tuple[type, ...] = (
     AccountMutations,
     AdminSpaceMutations,
+    AdminTaxonomyMutations,
+    AdminAttachmentMutations,
     AdminComponentMutations,
     CommentMutations,
     ComponentMutations,

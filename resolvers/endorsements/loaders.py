@@ -7,7 +7,7 @@ from sqlalchemy import func, select, tuple_
 
 import models
 from resolvers.loading import make_loader
-from resolvers.visibility import user_visible
+from resolvers.visibility import user_attributable
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -22,7 +22,7 @@ Resource = tuple[str, int]
 def endorsers_by_resource(env: LoaderEnv) -> Loader:
     """``(kind, id) -> [User]``: who endorsed, as Decidim shows it (the group when endorsed as a group).
 
-    Blocked, deleted or unconfirmed endorsers are left out, like everywhere else.
+    Blocked or unconfirmed endorsers are left out; deleted ones stay, shown as deleted authors.
     """
     e = models.Endorsement
     u = models.User
@@ -34,7 +34,7 @@ def endorsers_by_resource(env: LoaderEnv) -> Loader:
             .where(
                 tuple_(e.resource_kind, e.resource_id).in_(list(keys)),
                 e.organization_id == env.scope.organization_id,
-                user_visible(env.scope),
+                user_attributable(env.scope),
             )
             .order_by(e.resource_kind, e.resource_id, e.id)
         )

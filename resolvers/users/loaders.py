@@ -8,7 +8,7 @@ from sqlalchemy.orm import aliased
 
 import models
 from resolvers.loading import make_loader, one_by_id
-from resolvers.visibility import user_visible
+from resolvers.visibility import user_attributable, user_visible
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -23,6 +23,11 @@ ACTIVE_ROLES = ("creator", "admin", "member")
 def user_by_id(env: LoaderEnv) -> Loader:
     """Users and groups the public may see (confirmed, not blocked, not deleted)."""
     return one_by_id(env, models.User, visible=user_visible)
+
+
+def author_by_id(env: LoaderEnv) -> Loader:
+    """Authors of contributions: visible users and groups, and deleted accounts (shown as deleted)."""
+    return one_by_id(env, models.User, visible=user_attributable)
 
 
 def members_by_group(env: LoaderEnv) -> Loader:

@@ -89,7 +89,7 @@ class Post(
         author_id = self.user_group_id or self.author_id
         if self.official or author_id is None:
             return None
-        row = await info.context.loaders.user_by_id.load(author_id)
+        row = await info.context.loaders.author_by_id.load(author_id)
         return author_from_model(row, info) if row else None
 
 

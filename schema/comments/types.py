@@ -68,7 +68,7 @@ class Comment(CommentableInterface, Node):
 
 
 def _unavailable_author(user_id: int, *, deleted: bool) -> Author:
-    # Decidim keeps comments of deleted or blocked accounts, shown without a name.
+    # Decidim keeps comments of blocked (or unconfirmed) accounts, shown without a name.
     return User(
         id=strawberry.ID(str(user_id)),
         name="",
@@ -134,10 +134,11 @@ class ThreadView:
 
     def author(self, user_id: int, info: Info) -> Author:
         user = self.thread.authors.get(user_id)
-        if user is not None and author_is_public(user):
-            # AuthorRow carries every attribute the Author conversion reads.
+        if user is not None and (author_is_public(user) or user.deleted_at is not None):
+            # AuthorRow carries every attribute the Author conversion reads; it renders deleted accounts
+            # as deleted authors, the same everywhere a contribution shows its author.
             return author_from_model(cast("models.User", user), info)
-        return _unavailable_author(user_id, deleted=user is None or user.deleted_at is not None)
+        return _unavailable_author(user_id, deleted=user is None)
 
 
 async def root_flags(info: Info, root: RootKey) -> CommentableFlags | None:

@@ -56,7 +56,7 @@ class TraceVersion:
 
         if self.editor_id is None:
             return None
-        row = await info.context.loaders.user_by_id.load(self.editor_id)
+        row = await info.context.loaders.author_by_id.load(self.editor_id)
         return author_from_model(row, info) if row else None
 
 
@@ -97,7 +97,7 @@ class Amendment:
     async def amender(self, info: Info) -> Author:
         from schema.users.types import author_from_model
 
-        row = await info.context.loaders.user_by_id.load(self.amender_id)
+        row = await info.context.loaders.author_by_id.load(self.amender_id)
         if row is None:  # the loader only lists amendments by visible participants
             msg = "amender not visible"
             raise LookupError(msg)

@@ -114,7 +114,7 @@ class Debate(
         author_id = self.user_group_id or self.author_id
         if author_id is None:
             return None
-        row = await info.context.loaders.user_by_id.load(author_id)
+        row = await info.context.loaders.author_by_id.load(author_id)
         return author_from_model(row, info) if row else None
 
     @strawberry.field(description="Participa: the category (Decidim 0.27's CategorizableInterface).")

@@ -161,7 +161,7 @@ class Meeting(
         author_id = self.user_group_id or self.author_id
         if author_id is None:
             return None
-        row = await info.context.loaders.user_by_id.load(author_id)
+        row = await info.context.loaders.author_by_id.load(author_id)
         return author_from_model(row, info) if row else None
 
     @strawberry.field(description="The programme, when it is published.")

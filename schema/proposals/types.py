@@ -130,7 +130,10 @@ class Proposal(
             facts=policies.ProposalFacts.of(row),
         )
 
-    @strawberry.field(description="The creator, if a visible participant or group (null for official proposals).")
+    @strawberry.field(
+        description="The creator, if a visible participant or group, or a deleted participant shown as deleted "
+        "(null for official proposals)."
+    )
     async def author(self, info: Info) -> Author | None:
         if self.official:
             return None
@@ -138,13 +141,16 @@ class Proposal(
         if not coauthors:
             return None
         creator = coauthors[0]
-        row = await info.context.loaders.user_by_id.load(creator.user_group_id or creator.author_id)
+        row = await info.context.loaders.author_by_id.load(creator.user_group_id or creator.author_id)
         return author_from_model(row, info) if row else None
 
-    @strawberry.field(description="Co-authors that are visible participants or groups, the creator first.")
+    @strawberry.field(
+        description="Co-authors that are visible participants or groups, or deleted participants shown as deleted; "
+        "the creator first."
+    )
     async def authors(self, info: Info) -> list[Author | None]:
         coauthors = await info.context.loaders.coauthorships_by_proposal.load(self.pk)
-        rows = await info.context.loaders.user_by_id.load_many([c.user_group_id or c.author_id for c in coauthors])
+        rows = await info.context.loaders.author_by_id.load_many([c.user_group_id or c.author_id for c in coauthors])
         return [author_from_model(r, info) for r in rows if r is not None]
 
     @strawberry.field(description="SHA-256 of a canonical JSON of the title and body, with that JSON.")

@@ -17,6 +17,18 @@ DEFAULT_AVATAR = "/static/default-avatar.svg"
 
 
 def _author_fields(row: models.User) -> dict[str, object]:
+    if row.deleted_at is not None:
+        # As Decidim's API: a deleted author keeps its id and `deleted: true`, with nothing that names them.
+        return {
+            "id": strawberry.ID(str(row.id)),
+            "name": "",
+            "nickname": "",
+            "avatar_url": DEFAULT_AVATAR,
+            "profile_path": "",
+            "badge": "",
+            "deleted": True,
+            "pk": row.id,
+        }
     return {
         "id": strawberry.ID(str(row.id)),
         "name": row.name,
@@ -38,11 +50,13 @@ class User(Author, Node):
 
     @classmethod
     def from_model(cls, row: models.User, *, viewer_signed_in: bool = False) -> User:
-        allowed = viewer_signed_in and row.direct_messages_enabled
+        allowed = viewer_signed_in and row.direct_messages_enabled and row.deleted_at is None
         return cls(**_author_fields(row), direct_messages_enabled="true" if allowed else "false")  # type: ignore[arg-type]
 
     @strawberry.field(description="The groups the participant belongs to.")
     async def groups(self, info: Info) -> list[UserGroup | None]:
+        if self.deleted:
+            return []
         rows = await info.context.loaders.groups_by_member.load(self.pk)
         return [UserGroup.from_model(r) for r in rows]
 

@@ -63,13 +63,13 @@ def _reads(w: dict[str, Any]) -> list[tuple[str, dict[str, Any] | None]]:
     zoe, component, proposal = w["zoe"], w["component"], w["proposal"]
     author = "author { __typename name nickname deleted }"
     return [
-        ("{ users { name nickname } }", None),
+        ("{ users { id name nickname } }", None),
         ("query($n: String!) { user(nickname: $n) { name nickname } }", {"n": NICKNAME}),
         (f'{{ user(id: "{zoe.id}") {{ name nickname }} }}', None),
         (f'{{ node(id: "{zoe.id}") {{ id ... on User {{ name nickname }} }} }}', None),
         (
             f'{{ component(id: "{component.id}") {{ ... on Proposals {{ proposals {{ nodes {{ id body {{ text }}'
-            f" {author} authors {{ name nickname }} }} }} }} }} }}",
+            f" {author} authors {{ name nickname deleted }} }} }} }} }} }}",
             None,
         ),
         (f'{{ node(id: "{proposal.id}") {{ ... on Proposal {{ id {author} }} }} }}', None),
@@ -110,24 +110,23 @@ async def test_participant_deletes_their_account_and_nothing_of_it_leaks(
         assert secret not in text
     users, by_nickname, by_id, node, proposals, proposal, thread = responses
     assert "errors" not in users
+    assert str(zoe.id) not in [u["id"] for u in users["data"]["users"]]
     assert by_nickname == {"data": {"user": None}}
     assert by_id == {"data": {"user": None}}
     assert node == {"data": {"node": None}}
-    # Contributions are still listed, without their author's identity.
+    # Contributions are still listed, signed by a deleted participant (as Decidim's API: empty name and nickname).
+    deleted_author = {"__typename": "User", "name": "", "nickname": "", "deleted": True}
     [listed] = proposals["data"]["component"]["proposals"]["nodes"]
     assert listed["id"] == str(w["proposal"].id)
-    assert listed["authors"] == []
-    assert listed["author"] in (
-        None,
-        {"__typename": "User", "name": "", "nickname": f"@deleted-{zoe.id}", "deleted": True},
-    )
-    assert proposal["data"]["node"]["id"] == str(w["proposal"].id)
+    assert listed["authors"] == [{"name": "", "nickname": "", "deleted": True}]
+    assert listed["author"] == deleted_author
+    assert proposal == {"data": {"node": {"id": str(w["proposal"].id), "author": deleted_author}}}
+    assert f"deleted-{zoe.id}" not in text
     assert "errors" not in thread, thread
     [comment] = thread["data"]["commentable"]["comments"]
     assert comment["id"] == str(w["comment"].id)
     assert comment["body"] == "Mon avis"
-    assert comment["author"]["deleted"] is True
-    assert comment["author"]["name"] == ""
+    assert comment["author"] == deleted_author
 
     async with app.state.sessionmaker() as session:
         row = await session.get(models.User, zoe.id)
