@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, tuple_
+from sqlmodel import col
 
 import models
 from resolvers.loading import make_loader
@@ -33,8 +34,10 @@ def stats_by_space(env: LoaderEnv) -> Loader:
         stmt = (
             select(c.space_kind, c.space_id, c.manifest_name, func.count())  # type: ignore[call-overload]
             .where(
-                component_visible(env.scope), c.published_at.is_not(None), tuple_(c.space_kind, c.space_id).in_(keys)  # type: ignore[union-attr]
-            )  # type: ignore[union-attr]
+                component_visible(env.scope),
+                col(c.published_at).is_not(None),
+                tuple_(c.space_kind, c.space_id).in_(keys),
+            )
             .group_by(c.space_kind, c.space_id, c.manifest_name)
             .order_by(c.manifest_name)
         )
