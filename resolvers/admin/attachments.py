@@ -46,13 +46,13 @@ async def find_owner(session: AsyncSession, scope: Scope, owner_id: int) -> Owne
     if await session.scalar(select(col(c.id)).where(col(c.id) == owner_id, col(c.organization_id) == org)):
         component_id = owner_id
     else:
-        for kind, spec in COMMENTABLES.items():
+        for resource_kind, spec in COMMENTABLES.items():
             m = spec.model
             found = await session.scalar(
                 select(m.component_id).where(col(m.id) == owner_id, col(m.organization_id) == org)
             )
             if found is not None:
-                component_id, kind_found = int(found), kind
+                component_id, kind_found = int(found), resource_kind
                 break
     component = await session.get(c, component_id) if component_id is not None else None
     if component is None:
