@@ -223,5 +223,7 @@ async def viewer_may_comment(info: Info, commentable: CommentableInterface) -> b
     user_id = info.context.viewer.user_id
     if not commentable.accepts_new_comments or user_id is None:
         return False
-    # The public user loader keeps confirmed, unblocked, undeleted accounts: those who may act.
-    return await info.context.loaders.user_by_id.load(user_id) is not None
+    # Those who may act: confirmed, unblocked, undeleted accounts. The author loader (already batched for
+    # the page's authors, so no extra statement) also returns deleted accounts, which may not.
+    row = await info.context.loaders.author_by_id.load(user_id)
+    return row is not None and row.deleted_at is None

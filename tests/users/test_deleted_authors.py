@@ -13,7 +13,9 @@ AUTHOR = "__typename deleted name nickname profilePath"
 READS = f"""
 query($p: ID!, $m: ID!, $d: ID!, $pc: ID!, $mc: ID!, $dc: ID!, $u: ID!) {{
   proposals: component(id: $pc) {{
-    ... on Proposals {{ proposal(id: $p) {{ author {{ {AUTHOR} }} authors {{ {AUTHOR} }} endorsements {{ {AUTHOR} }} }} }}
+    ... on Proposals {{
+      proposal(id: $p) {{ author {{ {AUTHOR} }} authors {{ {AUTHOR} }} endorsements {{ {AUTHOR} }} }}
+    }}
   }}
   meetings: component(id: $mc) {{ ... on Meetings {{ meeting(id: $m) {{ author {{ {AUTHOR} }} }} }} }}
   debates: component(id: $dc) {{ ... on Debates {{ debate(id: $d) {{ author {{ {AUTHOR} }} }} }} }}
