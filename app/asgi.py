@@ -17,6 +17,7 @@ from app.auth import OrganizationCache
 from app.db import create_engine, create_sessionmaker, resolve_url
 from app.graphql_view import ParticipaGraphQL
 from app.settings import Settings, get_settings
+from app.storage import LocalStorage
 from schema.root import build_schema
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
     schema = build_schema(extensions=_limit_extensions(settings))
     sdl = schema.as_str() + "\n"
     organizations = OrganizationCache()
+    storage = LocalStorage(root=settings.storage.upload_dir, base_url=settings.storage.base_url)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -40,12 +42,13 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
         engine = create_engine(url, settings.database)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        storage.ensure_root()
         try:
             yield
         finally:
             await engine.dispose()
 
-    graphql = ParticipaGraphQL(schema, settings=settings, organizations=organizations)
+    graphql = ParticipaGraphQL(schema, settings=settings, organizations=organizations, storage=storage)
 
     async def healthz(request: Request) -> Response:
         try:
@@ -69,12 +72,15 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
             Route("/schema.graphql", schema_sdl, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            # Created by the lifespan, hence not checked here.
+            Mount(storage.base_url, StaticFiles(directory=storage.root, check_dir=False), name="uploads"),
         ],
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.organizations = organizations
     app.state.schema = schema
+    app.state.storage = storage
     return app
 
 

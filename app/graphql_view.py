@@ -2,9 +2,10 @@
 
 On top of Strawberry's view this adds: tenant resolution from the Host header, the per-request
 context, Accept negotiation (``application/graphql-response+json`` when the client accepts it),
-status codes that follow the GraphQL-over-HTTP spec, a body size cap, JSON-only POST bodies (form
-and multipart bodies are refused so a cross-site form cannot post an operation), JSON error bodies
-with a stable ``extensions.code`` and a GraphiQL page whose assets are served from ``/static``.
+status codes that follow the GraphQL-over-HTTP spec, a body size cap, JSON POST bodies (form bodies
+are refused so a cross-site form cannot post an operation; multipart uploads are accepted only with a
+header that forces a CORS preflight, which a cross-site form cannot send), JSON error bodies with a
+stable ``extensions.code`` and a GraphiQL page whose assets are served from ``/static``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 from cross_web import HTTPException
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry.asgi import GraphQL
+from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.http import GraphQLRequestData
 from strawberry.schema.exceptions import InvalidOperationTypeError
 
@@ -38,11 +41,15 @@ if TYPE_CHECKING:
 
     from app.auth import OrganizationCache
     from app.settings import Settings
+    from resolvers.storage import FileStorage
 
 log = logging.getLogger("participa.http")
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
+MULTIPART = "multipart/form-data"
+# Custom headers make a cross-site request non-simple, so the browser asks (CORS preflight) first.
+PREFLIGHT_HEADERS = {"apollo-require-preflight": "true", "x-participa-upload": "1"}
 
 # Transport-level refusals carry a code too, so clients can branch on it as on GraphQL errors.
 _HTTP_ERROR_CODES = {
@@ -73,18 +80,24 @@ IDE_CSP = (
 
 
 class ParticipaGraphQL(GraphQL[Context, None]):
-    def __init__(self, schema: Schema, *, settings: Settings, organizations: OrganizationCache) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True)
+    def __init__(
+        self, schema: Schema, *, settings: Settings, organizations: OrganizationCache, storage: FileStorage
+    ) -> None:
+        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=True, multipart_uploads_enabled=True)
         self.settings = settings
         self.organizations = organizations
+        self.storage = storage
         self.max_body_bytes = settings.limits.max_body_bytes
+        self.max_upload_bytes = settings.limits.max_upload_bytes
+        self.max_upload_files = settings.limits.max_upload_files
         self._ide_template = IDE_PAGE.read_text(encoding="utf-8")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        request = Request(scope, self._capped(receive))
+        cap = self.max_upload_bytes if _is_multipart(Headers(scope=scope).get("content-type")) else self.max_body_bytes
+        request = Request(scope, self._capped(receive, cap))
         scope.setdefault("state", {})
         scope["state"]["request_id"] = request.headers.get("x-request-id") or uuid.uuid4().hex
         try:
@@ -103,11 +116,14 @@ class ParticipaGraphQL(GraphQL[Context, None]):
             # A bad bearer token is refused before execution rather than run as anonymous.
             body = {"errors": [{"message": exc.message, "extensions": exc.extensions()}]}
             response = self._json(body, 401, request, {"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})
+        finally:
+            # Closes the temporary files of a multipart body, if one was parsed.
+            await request.close()
         await response(scope, receive, send)
 
     # -- request parsing -------------------------------------------------------------------------
 
-    def _capped(self, receive: Receive) -> Receive:
+    def _capped(self, receive: Receive, cap: int) -> Receive:
         """Count body bytes as they arrive, so a chunked body without Content-Length is capped too."""
         seen = 0
 
@@ -116,28 +132,54 @@ class ParticipaGraphQL(GraphQL[Context, None]):
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body_bytes:
-                    raise HTTPException(413, self._too_large_message())
+                if seen > cap:
+                    raise HTTPException(413, _too_large_message(cap))
             return message
 
         return capped_receive
-
-    def _too_large_message(self) -> str:
-        return f"The request body is larger than {self.max_body_bytes} bytes."
 
     async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
         if negotiate_media_type(request.headers.get("accept")) is None:
             raise HTTPException(406, f"This endpoint answers with {GRAPHQL_RESPONSE_JSON} or {JSON}.")
         if request.method == "GET":
             return self._request_data(self._query_string_params(request.query_params))
+        if _is_multipart(request.content_type):
+            return await self._parse_upload(request)
         _check_json_content_type(request.content_type)
-        length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_body_bytes:
-            raise HTTPException(413, self._too_large_message())
+        _check_length(request, self.max_body_bytes)
         body = await request.get_body()
         if not body.strip():
             raise HTTPException(400, "The request body is empty; send a JSON object with a `query`.")
         return self._request_data(self._decode(body, "the request body"))
+
+    async def _parse_upload(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData:
+        """A GraphQL multipart request (``operations``, ``map``, then the files)."""
+        if not any(request.headers.get(name, "").strip().lower() == value for name, value in PREFLIGHT_HEADERS.items()):
+            # Without the header a multipart POST is what a cross-site form can send: refused as before.
+            _check_json_content_type(request.content_type)
+        _check_length(request, self.max_upload_bytes)
+        try:
+            form = await request.get_form_data()
+        except ValueError as exc:
+            raise HTTPException(400, "Unable to parse the multipart body.") from exc
+        # Every part counts, repeated names included (a multi-dict's values() shows only the last one).
+        items = form.form.multi_items() if hasattr(form.form, "multi_items") else form.form.items()
+        files = sum(1 for _, value in items if not isinstance(value, str))
+        if files > self.max_upload_files:
+            raise HTTPException(413, f"At most {self.max_upload_files} files per request.")
+        operations = form.form.get("operations")
+        files_map = form.form.get("map")
+        if not isinstance(operations, str) or not isinstance(files_map, str):
+            raise HTTPException(400, "A multipart request needs the `operations` and `map` fields.")
+        data = self._decode(operations, "the `operations` field")
+        mapping = self._decode(files_map, "the `map` field")
+        if not isinstance(data, dict) or not isinstance(mapping, dict):
+            raise HTTPException(400, "`operations` and `map` must be JSON objects.")
+        try:
+            data = replace_placeholders_with_files(data, mapping, form.files)
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            raise HTTPException(400, "The `map` names files or variables that are missing.") from exc
+        return self._request_data(data)
 
     def _query_string_params(self, params: Mapping[str, Any]) -> dict[str, Any]:
         data = dict(params)
@@ -253,7 +295,22 @@ class ParticipaGraphQL(GraphQL[Context, None]):
         )
         context.extra["api_settings"] = self.settings.api
         context.extra["accounts"] = accounts_env(request, response)
+        context.extra["storage"] = self.storage
         return context
+
+
+def _is_multipart(content_type: str | None) -> bool:
+    return (content_type or "").split(";")[0].strip().lower() == MULTIPART
+
+
+def _check_length(request: AsyncHTTPRequestAdapter, cap: int) -> None:
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > cap:
+        raise HTTPException(413, _too_large_message(cap))
+
+
+def _too_large_message(cap: int) -> str:
+    return f"The request body is larger than {cap} bytes."
 
 
 def _check_json_content_type(content_type: str | None) -> None:

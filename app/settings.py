@@ -49,6 +49,9 @@ class LimitSettings(BaseModel):
     # One response key selected more often in one selection set is refused (field duplication).
     max_duplicate_fields: int = 20
     max_body_bytes: int = 1_000_000
+    # Multipart uploads (GraphQL multipart request spec) are capped separately from JSON bodies.
+    max_upload_bytes: int = 10_000_000
+    max_upload_files: int = 5
     parser_cache_size: int = 512
 
 
@@ -101,6 +104,13 @@ class MailSettings(BaseModel):
     link_scheme: Literal["https", "http"] = "https"
 
 
+class StorageSettings(BaseModel):
+    """Where uploaded files go and the URL prefix they are served under."""
+
+    upload_dir: str = "var/uploads"
+    base_url: str = "/uploads"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PARTICIPA_",
@@ -116,6 +126,7 @@ class Settings(BaseSettings):
     api: ApiSettings = ApiSettings()
     auth: AuthSettings = AuthSettings()
     mail: MailSettings = MailSettings()
+    storage: StorageSettings = StorageSettings()
 
 
 class _PlainEnv(BaseSettings):

@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 import models
 from app.asgi import create_app
-from app.settings import Settings
+from app.settings import Settings, StorageSettings
 from resolvers.context import Context
 from resolvers.viewer import ANONYMOUS, Viewer
 from tests.builders import Make
@@ -32,8 +32,10 @@ def database_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings() -> Settings:
-    return Settings(environment="test")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    # Uploaded files go to a throwaway folder, never to the working tree's var/uploads.
+    uploads = StorageSettings(upload_dir=str(tmp_path_factory.mktemp("uploads")))
+    return Settings(environment="test", storage=uploads)
 
 
 @pytest.fixture(scope="session")

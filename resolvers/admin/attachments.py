@@ -1,8 +1,8 @@
 """Documents attached to a space, a component or a resource in one, and the folders that file them.
 
-Admins of the owner's space manage them (``MANAGE_ATTACHMENTS``). An attachment here registers an
-external http(s) URL; nothing is fetched from it, so the content type comes from the URL's extension
-unless the caller gives one.
+Admins of the owner's space manage them (``MANAGE_ATTACHMENTS``). An attachment either registers an
+external http(s) URL (nothing is fetched from it, so the content type comes from the URL's extension
+unless the caller gives one) or an uploaded file, kept by a ``FileStorage``.
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from resolvers.admin.common import SPACE_MODELS, apply, check_translations, find
 from resolvers.comments.commentables import COMMENTABLES
 from resolvers.errors import BadUserInput, NotFound
 from resolvers.permissions import Action, require
+from resolvers.storage import check_upload
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
 
+    from resolvers.storage import FileStorage, StoredFile
     from resolvers.visibility import Scope
 
 MAX_URL = 2048
@@ -113,6 +115,10 @@ async def add_attachment(session: AsyncSession, scope: Scope, *, attrs: dict[str
     _validate(attrs, creating=True)
     owner = await _guard_owner(session, scope, owner_id)
     await _check_collection(session, scope, owner, attrs.get("collection_id"))
+    return await _create_attachment(session, scope, owner=owner, attrs=attrs)
+
+
+async def _create_attachment(session: AsyncSession, scope: Scope, *, owner: Owner, attrs: dict[str, Any]) -> Any:
     row = models.Attachment(
         organization_id=scope.organization_id, attached_to_kind=owner[0], attached_to_id=owner[1], **attrs
     )
@@ -120,6 +126,37 @@ async def add_attachment(session: AsyncSession, scope: Scope, *, attrs: dict[str
     await session.flush()
     await log(session, scope, action="attachment.create", resource=("attachment", row.id), space=owner[2])
     return row
+
+
+async def upload_attachment(
+    session: AsyncSession,
+    scope: Scope,
+    *,
+    attrs: dict[str, Any],
+    filename: str | None,
+    content_type: str | None,
+    data: bytes,
+    storage: FileStorage,
+    saved: list[StoredFile],
+) -> Any:
+    """Like ``add_attachment``, for an uploaded file: same checks, then the file is stored.
+
+    The file is stored only once the caller may attach here and the attributes are valid; what was
+    stored is appended to ``saved`` so the caller can delete it when the transaction fails.
+    """
+    owner_id = attrs.pop("attached_to_id")
+    if "title" not in attrs:
+        attrs["title"] = None
+    _validate(attrs, creating=False)
+    owner = await _guard_owner(session, scope, owner_id)
+    media_type = check_upload(content_type=content_type, data=data)
+    await _check_collection(session, scope, owner, attrs.get("collection_id"))
+    stored = await storage.save(
+        organization_id=scope.organization_id, filename=filename or "upload", content_type=media_type, data=data
+    )
+    saved.append(stored)
+    attrs |= {"url": stored.url, "content_type": media_type, "file_size": stored.size}
+    return await _create_attachment(session, scope, owner=owner, attrs=attrs)
 
 
 async def _guarded(session: AsyncSession, scope: Scope, model: Any, row_id: int) -> tuple[Any, Owner]:
