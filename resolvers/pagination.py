@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, DateTime, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from resolvers.errors import BadUserInput
@@ -101,6 +101,27 @@ def decode_cursor(cursor: str, *, arity: int, argument: str) -> list[Any]:
         raise BadUserInput(msg, fields={argument: "invalid cursor"}) from None
 
 
+_INT64 = 2**63
+
+
+def _fits(value: Any, key: SortKey) -> bool:
+    """Whether a decoded cursor value can stand for ``key``: an aware datetime or a 64-bit integer."""
+    if isinstance(key.expression.type, DateTime):
+        return isinstance(value, datetime) and value.tzinfo is not None
+    return type(value) is int and -_INT64 <= value < _INT64
+
+
+def check_cursors(page: PageRequest, keys: Sequence[SortKey]) -> None:
+    """Refuse cursors made for another order (or forged) before they reach SQL as mistyped values."""
+    for argument, cursor in (("after", page.after), ("before", page.before)):
+        if cursor is None:
+            continue
+        values = decode_cursor(cursor, arity=len(keys), argument=argument)
+        if not all(_fits(v, k) for v, k in zip(values, keys, strict=True)):
+            msg = f"Invalid cursor in `{argument}`: use a cursor this list returned with the same order."
+            raise BadUserInput(msg, fields={argument: "invalid cursor"})
+
+
 def _beyond(keys: Sequence[SortKey], values: Sequence[Any], *, forward: bool) -> ColumnElement[bool]:
     """Rows strictly after (forward) or before the row whose sort values are ``values``."""
     clauses = []
@@ -137,6 +158,7 @@ async def paginate_partitions(
     size = page.size(default_size)
     backwards = page.backwards
     arity = len(keys)
+    check_cursors(page, keys)
     stmt = stmt.where(partition.in_(list(partitions)))
     if page.after is not None:
         stmt = stmt.where(_beyond(keys, decode_cursor(page.after, arity=arity, argument="after"), forward=True))

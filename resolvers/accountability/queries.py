@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Date, Integer, Select, func, literal, or_, select
 
 import models
-from resolvers.errors import BadUserInput
 from resolvers.filters import Direction
-from resolvers.pagination import Page, PageRequest, SortKey, decode_cursor, paginate_partitions
+from resolvers.pagination import Page, PageRequest, SortKey, check_cursors, paginate_partitions
 from resolvers.visibility import Scope, result_visible
 
 if TYPE_CHECKING:
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 SORT_KEYS = ("start_date", "end_date", "weight", "id")
 """Sort keys in the order they apply when several are given; ``id`` always breaks ties."""
 
-_INT64 = 2**63
 _EPOCH = date(1970, 1, 1)
 # Keyset keys must never be null: an undated result sorts as if dated at the end of time.
 _UNDATED = 2**31 - 1
@@ -80,17 +78,6 @@ def filtered(stmt: Select[Any], query: ResultQuery) -> Select[Any]:
     if query.external_id is not None:
         stmt = stmt.where(r.external_id == query.external_id)  # type: ignore[arg-type]
     return stmt
-
-
-def check_cursors(page: PageRequest, keys: Sequence[SortKey]) -> None:
-    """Refuse cursors made for another order (or forged) before they reach SQL as mistyped values."""
-    for argument, cursor in (("after", page.after), ("before", page.before)):
-        if cursor is None:
-            continue
-        values = decode_cursor(cursor, arity=len(keys), argument=argument)
-        if not all(type(v) is int and -_INT64 <= v < _INT64 for v in values):
-            msg = f"Invalid cursor in `{argument}`: use a cursor this list returned with the same order."
-            raise BadUserInput(msg, fields={argument: "invalid cursor"})
 
 
 async def result_pages(

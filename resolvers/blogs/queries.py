@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 
 import models
-from resolvers.errors import BadUserInput
 from resolvers.filters import Direction, start_of
-from resolvers.pagination import Page, PageRequest, SortKey, decode_cursor, paginate_partitions
+from resolvers.pagination import Page, PageRequest, SortKey, check_cursors, paginate_partitions
 from resolvers.visibility import Scope, post_visible
 
 if TYPE_CHECKING:
@@ -21,9 +20,6 @@ if TYPE_CHECKING:
 
 SORT_KEYS = ("published_at", "created_at", "updated_at", "endorsement_count", "id")
 """Sort keys in the order they apply when several are given; ``id`` always breaks ties."""
-
-_INT64 = 2**63
-_TIMES = frozenset({"published_at", "created_at", "updated_at"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,26 +68,6 @@ def filtered(stmt: Select[Any], query: PostQuery) -> Select[Any]:
         if since is not None:
             stmt = stmt.where(column >= start_of(since))
     return stmt
-
-
-def _fits(value: Any, key: SortKey) -> bool:
-    if key.name in _TIMES:
-        return isinstance(value, datetime) and value.tzinfo is not None
-    return type(value) is int and -_INT64 <= value < _INT64
-
-
-def check_cursors(page: PageRequest, keys: Sequence[SortKey]) -> None:
-    """Refuse cursors made for another order (or forged) before they reach SQL as mistyped values."""
-    for argument, cursor in (("after", page.after), ("before", page.before)):
-        if cursor is None:
-            continue
-        try:
-            values = decode_cursor(cursor, arity=len(keys), argument=argument)
-        except ValueError:  # a malformed date inside an otherwise well-formed cursor
-            values = None
-        if values is None or not all(_fits(v, k) for v, k in zip(values, keys, strict=True)):
-            msg = f"Invalid cursor in `{argument}`: use a cursor this list returned with the same order."
-            raise BadUserInput(msg, fields={argument: "invalid cursor"})
 
 
 async def post_pages(

@@ -13,15 +13,13 @@ from sqlalchemy import Select, func, or_, select
 import models
 from resolvers.errors import BadUserInput
 from resolvers.filters import Direction
-from resolvers.pagination import Page, PageRequest, SortKey, decode_cursor, paginate_partitions
+from resolvers.pagination import Page, PageRequest, SortKey, check_cursors, paginate_partitions
 from resolvers.visibility import Scope, meeting_visible
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sqlalchemy.ext.asyncio import AsyncSession
-
-_INT64 = 2**63
 
 
 class TimeFrame(StrEnum):
@@ -93,26 +91,6 @@ def filtered(stmt: Select[Any], query: MeetingQuery) -> Select[Any]:
     if query.scope_id is not None:
         stmt = stmt.where(m.scope_id == query.scope_id)  # type: ignore[arg-type]
     return stmt
-
-
-def check_cursors(page: PageRequest, keys: Sequence[SortKey]) -> None:
-    """Refuse cursors made for another order (or forged) before they reach SQL as mistyped values."""
-    for argument, cursor in (("after", page.after), ("before", page.before)):
-        if cursor is None:
-            continue
-        try:
-            values = decode_cursor(cursor, arity=len(keys), argument=argument)
-        except ValueError:  # a malformed date inside an otherwise well-formed cursor
-            values = None
-        fits = values is not None and (
-            isinstance(values[0], datetime)
-            and values[0].tzinfo is not None
-            and type(values[1]) is int
-            and -_INT64 <= values[1] < _INT64
-        )
-        if not fits:
-            msg = f"Invalid cursor in `{argument}`: use a cursor this list returned with the same order."
-            raise BadUserInput(msg, fields={argument: "invalid cursor"})
 
 
 async def meeting_pages(

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, String, and_, exists, func, literal, or_, select
 
 import models
-from resolvers.errors import BadUserInput
 from resolvers.filters import Direction, start_of
-from resolvers.pagination import Page, PageRequest, SortKey, decode_cursor, paginate_partitions
+from resolvers.pagination import Page, PageRequest, SortKey, check_cursors, paginate_partitions
 from resolvers.visibility import Scope, proposal_visible
 
 if TYPE_CHECKING:
@@ -24,8 +23,6 @@ NOT_ANSWERED = "not_answered"
 
 SORT_KEYS = ("published_at", "endorsement_count", "vote_count", "id")
 """Sort keys in the order they apply when several are given; ``id`` always breaks ties."""
-
-_INT64 = 2**63
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,26 +109,6 @@ def filtered(stmt: Select[Any], query: ProposalQuery) -> Select[Any]:
         withdrawn = p.withdrawn_at.is_not(None)  # type: ignore[union-attr]
         stmt = stmt.where(withdrawn if query.withdrawn else ~withdrawn)
     return stmt
-
-
-def _cursor_value_fits(value: Any, key: SortKey) -> bool:
-    if key.name == "published_at":
-        return isinstance(value, datetime) and value.tzinfo is not None
-    return type(value) is int and -_INT64 <= value < _INT64
-
-
-def check_cursors(page: PageRequest, keys: Sequence[SortKey]) -> None:
-    """Refuse cursors made for another order (or forged) before they reach SQL as mistyped values."""
-    for argument, cursor in (("after", page.after), ("before", page.before)):
-        if cursor is None:
-            continue
-        try:
-            values = decode_cursor(cursor, arity=len(keys), argument=argument)
-        except ValueError:  # a malformed date inside an otherwise well-formed cursor
-            values = None
-        if values is None or not all(_cursor_value_fits(v, k) for v, k in zip(values, keys, strict=True)):
-            msg = f"Invalid cursor in `{argument}`: use a cursor this list returned with the same order."
-            raise BadUserInput(msg, fields={argument: "invalid cursor"})
 
 
 async def proposal_pages(

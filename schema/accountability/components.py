@@ -7,16 +7,15 @@ from typing import TYPE_CHECKING
 import strawberry
 from strawberry.types import Info
 
-from resolvers.accountability.queries import ResultQuery, check_cursors, sort_keys
+from resolvers.accountability.queries import ResultQuery, sort_keys
 from resolvers.errors import BadUserInput
 from resolvers.filters import Direction, parse_direction, parse_id
-from resolvers.pagination import PageRequest
+from resolvers.pagination import PageRequest, check_cursors
 from schema.accountability.inputs import ResultFilter, ResultSort
 from schema.accountability.types import Result, ResultStatus, component_settings
-from schema.components.types import COMPONENT_TYPES
+from schema.components.types import COMPONENT_TYPES, interface_fields
 from schema.interfaces import ComponentInterface, Node
 from schema.pagination import PageInfo
-from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
@@ -73,14 +72,7 @@ class Accountability(ComponentInterface, Node):
 
     @classmethod
     def from_model(cls, row: models.Component) -> Accountability:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(
         description="The component's results, parents and children alike (deleted ones never), by keyset pages "

@@ -7,15 +7,14 @@ from typing import TYPE_CHECKING
 import strawberry
 from strawberry.types import Info
 
-from resolvers.blogs.queries import PostQuery, check_cursors, sort_keys
+from resolvers.blogs.queries import PostQuery, sort_keys
 from resolvers.filters import Direction, parse_date, parse_direction, parse_id
-from resolvers.pagination import PageRequest
+from resolvers.pagination import PageRequest, check_cursors
 from schema.blogs.inputs import PostFilter, PostSort
 from schema.blogs.types import Post
-from schema.components.types import COMPONENT_TYPES
+from schema.components.types import COMPONENT_TYPES, interface_fields
 from schema.interfaces import ComponentInterface, Node
 from schema.pagination import PageInfo
-from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
@@ -75,14 +74,7 @@ class Blogs(ComponentInterface, Node):
 
     @classmethod
     def from_model(cls, row: models.Component) -> Blogs:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(
         description="Published posts (hidden ones never); admins also see those scheduled for later. Keyset "

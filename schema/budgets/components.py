@@ -11,10 +11,9 @@ from resolvers.budgets.queries import check_cursors
 from resolvers.filters import parse_id
 from resolvers.pagination import PageRequest
 from schema.budgets.types import Budget
-from schema.components.types import COMPONENT_TYPES
+from schema.components.types import COMPONENT_TYPES, interface_fields
 from schema.interfaces import ComponentInterface, Node
 from schema.pagination import PageInfo
-from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
@@ -44,14 +43,7 @@ class Budgets(ComponentInterface, Node):
 
     @classmethod
     def from_model(cls, row: models.Component) -> Budgets:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(description="The budgets, by weight then creation, by keyset pages of at most 50.")
     async def budgets(

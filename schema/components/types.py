@@ -16,6 +16,7 @@ from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
+    from resolvers.components.settings import EffectiveSettings
     from schema.components.inputs import ComponentFilter, ComponentSort
 
 
@@ -29,16 +30,28 @@ class Component(ComponentInterface, Node):
         return cls(**component_fields(row))
 
 
-def component_fields(row: models.Component) -> dict[str, Any]:
+def interface_fields(row: models.Component) -> dict[str, Any]:
+    """The ``ComponentInterface`` fields every component type fills from its row."""
     return {
         "id": strawberry.ID(str(row.id)),
         "name": translated(row.name),
         "weight": row.weight,
-        "manifest_name": row.manifest_name,
-        "published_at": row.published_at,
         "space_kind": row.space_kind,
         "space_id": row.space_id,
     }
+
+
+def component_fields(row: models.Component) -> dict[str, Any]:
+    return {**interface_fields(row), "manifest_name": row.manifest_name, "published_at": row.published_at}
+
+
+async def component_settings(info: Info, component_id: int) -> EffectiveSettings:
+    """The settings in force for a component the viewer reached through a visible parent."""
+    settings = await info.context.loaders.settings_by_component.load(component_id)
+    if settings is None:  # we came from a visible component of this organization
+        msg = "component settings missing"
+        raise LookupError(msg)
+    return settings  # type: ignore[no-any-return]
 
 
 # manifest name -> converter to that manifest's GraphQL type (e.g. "proposals" -> Proposals)

@@ -10,15 +10,13 @@ from strawberry.types import Info
 from resolvers.debates.queries import check_cursors
 from resolvers.filters import parse_id
 from resolvers.pagination import PageRequest
-from schema.components.types import COMPONENT_TYPES
+from schema.components.types import COMPONENT_TYPES, component_settings, interface_fields
 from schema.debates.types import Debate
 from schema.interfaces import ComponentInterface, Node
 from schema.pagination import PageInfo
-from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
-    from resolvers.components.settings import EffectiveSettings
 
 
 @strawberry.type(description="One debate of a page, with the cursor to page from it.")
@@ -39,28 +37,13 @@ class DebateConnection:
         return int(await info.context.loaders.debate_counts.load(self.component_id))
 
 
-async def component_settings(info: Info, component_id: int) -> EffectiveSettings:
-    settings = await info.context.loaders.settings_by_component.load(component_id)
-    if settings is None:  # we came from a visible component of this organization
-        msg = "component settings missing"
-        raise LookupError(msg)
-    return settings  # type: ignore[no-any-return]
-
-
 @strawberry.type(description="A debates component: discussions participants (or the organization) start.")
 class Debates(ComponentInterface, Node):
     pk: strawberry.Private[int]
 
     @classmethod
     def from_model(cls, row: models.Component) -> Debates:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(
         description="Debates (closed ones included, hidden ones never), oldest first, by keyset pages of at most 50."

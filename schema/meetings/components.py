@@ -10,18 +10,16 @@ from strawberry.types import Info
 from models.meetings import MeetingType
 from resolvers.errors import BadUserInput
 from resolvers.filters import Direction, parse_date, parse_direction, parse_id
-from resolvers.meetings.queries import MeetingQuery, TimeFrame, check_cursors, day_bounds, sort_keys
-from resolvers.pagination import PageRequest
-from schema.components.types import COMPONENT_TYPES
+from resolvers.meetings.queries import MeetingQuery, TimeFrame, day_bounds, sort_keys
+from resolvers.pagination import PageRequest, check_cursors
+from schema.components.types import COMPONENT_TYPES, component_settings, interface_fields
 from schema.interfaces import ComponentInterface, Node
 from schema.meetings.inputs import MeetingFilter, MeetingSort
 from schema.meetings.types import Meeting
 from schema.pagination import PageInfo
-from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
-    from resolvers.components.settings import EffectiveSettings
 
 
 @strawberry.type(description="One meeting of a page, with the cursor to page from it.")
@@ -74,28 +72,13 @@ def meeting_query(info: Info, filter: MeetingFilter | None, order: MeetingSort |
     )
 
 
-async def _settings(info: Info, component_id: int) -> EffectiveSettings:
-    settings = await info.context.loaders.settings_by_component.load(component_id)
-    if settings is None:  # we came from a visible component of this organization
-        msg = "component settings missing"
-        raise LookupError(msg)
-    return settings  # type: ignore[no-any-return]
-
-
 @strawberry.type(description="A meetings component: the calendar of a participatory space.")
 class Meetings(ComponentInterface, Node):
     pk: strawberry.Private[int]
 
     @classmethod
     def from_model(cls, row: models.Component) -> Meetings:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(
         description="Published meetings (withdrawn ones included, hidden ones never; private ones only for the "
@@ -117,7 +100,7 @@ class Meetings(ComponentInterface, Node):
         page = PageRequest(first=first, after=after, last=last, before=before).validate(max_size=ctx.max_page_size)
         # Checked here, not in the batch: one client's bad cursor must not fail other components' pages.
         check_cursors(page, sort_keys(query))
-        settings = await _settings(info, self.pk)
+        settings = await component_settings(info, self.pk)
         result = await ctx.loaders.meeting_pages.load((self.pk, query, page, ctx.max_page_size))
         nodes = [Meeting.from_model(row, settings) for row in result.rows]
         return MeetingConnection(
@@ -133,7 +116,7 @@ class Meetings(ComponentInterface, Node):
         row = await info.context.loaders.meeting_by_id.load(parse_id(id))
         if row is None or row.component_id != self.pk:
             return None
-        return Meeting.from_model(row, await _settings(info, self.pk))
+        return Meeting.from_model(row, await component_settings(info, self.pk))
 
 
 COMPONENT_TYPES["meetings"] = Meetings.from_model

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from resolvers.filters import parse_id
 from resolvers.pages.loaders import check_cursors
 from resolvers.pagination import PageRequest
-from schema.components.types import COMPONENT_TYPES
+from schema.components.types import COMPONENT_TYPES, interface_fields
 from schema.interfaces import ComponentInterface, Node
 from schema.pagination import PageInfo
 from schema.translated import TranslatedField, translated
@@ -66,14 +66,7 @@ class Pages(ComponentInterface, Node):
 
     @classmethod
     def from_model(cls, row: models.Component) -> Pages:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(description="The component's pages, oldest first.")
     async def pages(

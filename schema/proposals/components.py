@@ -9,19 +9,17 @@ from strawberry.types import Info
 
 from resolvers.errors import BadUserInput
 from resolvers.filters import Direction, parse_date, parse_direction, parse_id, parse_locale
-from resolvers.pagination import PageRequest
+from resolvers.pagination import PageRequest, check_cursors
 from resolvers.proposals import policies
-from resolvers.proposals.queries import ProposalQuery, check_cursors, sort_keys
-from schema.components.types import COMPONENT_TYPES
+from resolvers.proposals.queries import ProposalQuery, sort_keys
+from schema.components.types import COMPONENT_TYPES, component_settings, interface_fields
 from schema.interfaces import ComponentInterface, Node
 from schema.pagination import PageInfo
 from schema.proposals.inputs import ProposalFilter, ProposalSort
 from schema.proposals.types import Proposal
-from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
-    from resolvers.components.settings import EffectiveSettings
 
 MAX_SEARCH = 200
 MAX_STATE = 64
@@ -90,28 +88,13 @@ def proposal_query(
     )
 
 
-async def _settings(info: Info, component_id: int) -> EffectiveSettings:
-    settings = await info.context.loaders.settings_by_component.load(component_id)
-    if settings is None:  # we came from a visible component of this organization
-        msg = "component settings missing"
-        raise LookupError(msg)
-    return settings  # type: ignore[no-any-return]
-
-
 @strawberry.type(description="A proposals component: participants put forward, support and endorse ideas.")
 class Proposals(ComponentInterface, Node):
     pk: strawberry.Private[int]
 
     @classmethod
     def from_model(cls, row: models.Component) -> Proposals:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(
         description="Published proposals (withdrawn ones included, hidden ones never), by keyset pages of at "
@@ -129,7 +112,7 @@ class Proposals(ComponentInterface, Node):
         before: str | None = None,
     ) -> ProposalConnection | None:
         ctx = info.context
-        settings = await _settings(info, self.pk)
+        settings = await component_settings(info, self.pk)
         query = proposal_query(info, filter, order, votes_visible=policies.votes_visible(settings))
         page = PageRequest(first=first, after=after, last=last, before=before).validate(max_size=ctx.max_page_size)
         # Checked here, not in the batch: one client's bad cursor must not fail other components' pages.
@@ -149,14 +132,14 @@ class Proposals(ComponentInterface, Node):
         row = await info.context.loaders.proposal_by_id.load(parse_id(id))
         if row is None or row.component_id != self.pk:
             return None
-        return Proposal.from_model(row, await _settings(info, self.pk))
+        return Proposal.from_model(row, await component_settings(info, self.pk))
 
     @strawberry.field(description="Participa: the viewer's own drafts here (empty for anonymous viewers).")
     async def viewer_drafts(self, info: Info) -> list[Proposal]:
         if info.context.viewer.user_id is None:
             return []
         rows = await info.context.loaders.viewer_drafts_by_component.load(self.pk)
-        settings = await _settings(info, self.pk)
+        settings = await component_settings(info, self.pk)
         return [Proposal.from_model(row, settings) for row in rows]
 
 

@@ -10,15 +10,13 @@ from strawberry.types import Info
 from resolvers.filters import parse_id
 from resolvers.pagination import PageRequest
 from resolvers.surveys.queries import check_cursors
-from schema.components.types import COMPONENT_TYPES
+from schema.components.types import COMPONENT_TYPES, component_settings, interface_fields
 from schema.interfaces import ComponentInterface, Node
 from schema.pagination import PageInfo
 from schema.surveys.types import Survey
-from schema.translated import translated
 
 if TYPE_CHECKING:
     import models
-    from resolvers.components.settings import EffectiveSettings
 
 
 @strawberry.type(description="One survey of a page, with the cursor to page from it.")
@@ -39,28 +37,13 @@ class SurveyConnection:
         return int(await info.context.loaders.survey_counts.load(self.component_id))
 
 
-async def _settings(info: Info, component_id: int) -> EffectiveSettings:
-    settings = await info.context.loaders.settings_by_component.load(component_id)
-    if settings is None:  # we came from a visible component of this organization
-        msg = "component settings missing"
-        raise LookupError(msg)
-    return settings  # type: ignore[no-any-return]
-
-
 @strawberry.type(description="A surveys component: questionnaires participants answer.")
 class Surveys(ComponentInterface, Node):
     pk: strawberry.Private[int]
 
     @classmethod
     def from_model(cls, row: models.Component) -> Surveys:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            pk=row.id,  # type: ignore[arg-type]
-            name=translated(row.name),
-            weight=row.weight,
-            space_kind=row.space_kind,
-            space_id=row.space_id,
-        )
+        return cls(pk=row.id, **interface_fields(row))  # type: ignore[arg-type]
 
     @strawberry.field(description="The surveys of this component, oldest first, by keyset pages of at most 50.")
     async def surveys(
@@ -76,7 +59,7 @@ class Surveys(ComponentInterface, Node):
         # Checked here, not in the batch: one client's bad cursor must not fail other components' pages.
         check_cursors(page)
         result = await ctx.loaders.survey_pages.load((self.pk, page, ctx.max_page_size))
-        settings = await _settings(info, self.pk)
+        settings = await component_settings(info, self.pk)
         nodes = [Survey.from_model(row, settings) for row in result.rows]
         return SurveyConnection(
             edges=[SurveyEdge(cursor=c, node=n) for c, n in zip(result.cursors, nodes, strict=True)],
@@ -90,7 +73,7 @@ class Surveys(ComponentInterface, Node):
         row = await info.context.loaders.survey_by_id.load(parse_id(id))
         if row is None or row.component_id != self.pk:
             return None
-        return Survey.from_model(row, await _settings(info, self.pk))
+        return Survey.from_model(row, await component_settings(info, self.pk))
 
 
 COMPONENT_TYPES["surveys"] = Surveys.from_model
