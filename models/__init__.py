@@ -12,6 +12,7 @@ from models.budgets import Budget, LineItem, Order, Project, ProjectProposalLink
 from models.comments import Comment, CommentVote, Report
 from models.components import Component
 from models.debates import Debate
+from models.follows import Follow
 from models.kinds import DECIDIM_CLASS_NAMES, ResourceKind, SpaceKind
 from models.meetings import (
     Meeting,
@@ -22,6 +23,7 @@ from models.meetings import (
     MeetingService,
     MeetingType,
 )
+from models.metrics import ORGANIZATION_WIDE, MetricDay
 from models.moderation import Moderation, ModerationSetting, Notification
 from models.organization import Organization
 from models.pages import Page
@@ -51,6 +53,7 @@ __all__ = [
     "DECIDIM_CLASS_NAMES",
     "GLOBAL_ID_SEQ",
     "NAMING_CONVENTION",
+    "ORGANIZATION_WIDE",
     "AccessToken",
     "ActionLog",
     "Amendment",
@@ -69,6 +72,7 @@ __all__ = [
     "Component",
     "Debate",
     "Endorsement",
+    "Follow",
     "LineItem",
     "LogVisibility",
     "MatrixRow",
@@ -79,6 +83,7 @@ __all__ = [
     "MeetingRegistration",
     "MeetingService",
     "MeetingType",
+    "MetricDay",
     "Moderation",
     "ModerationSetting",
     "Notification",
