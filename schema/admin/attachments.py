@@ -78,7 +78,7 @@ def _attrs(value: object) -> dict[str, object]:
 @strawberry.type
 class AdminAttachmentMutations:
     @strawberry.mutation(description="Admin: attach an external http(s) document (admins of the owner's space).")
-    async def add_attachment(self, info: Info, input: AddAttachmentInput) -> Attachment:
+    async def add_attachment(self, info: Info, input: AddAttachmentInput) -> Attachment | None:
         attrs = _attrs(input)
         return Attachment.from_model(await write(info, lambda s, sc: attachments.add_attachment(s, sc, attrs=attrs)))
 
@@ -86,7 +86,7 @@ class AdminAttachmentMutations:
         description="Admin: attach an uploaded file (admins of the owner's space). Send a multipart request "
         "with an `Apollo-Require-Preflight: true` or `X-Participa-Upload: 1` header."
     )
-    async def upload_attachment(self, info: Info, input: UploadAttachmentInput) -> Attachment:
+    async def upload_attachment(self, info: Info, input: UploadAttachmentInput) -> Attachment | None:
         attrs = _attrs(input)
         upload: Any = attrs.pop("file")  # the server's upload object (Starlette's UploadFile here)
         if not callable(getattr(upload, "read", None)):
@@ -120,13 +120,13 @@ class AdminAttachmentMutations:
         return Attachment.from_model(row)
 
     @strawberry.mutation(description="Admin: change an attachment.")
-    async def update_attachment(self, info: Info, id: strawberry.ID, input: UpdateAttachmentInput) -> Attachment:
+    async def update_attachment(self, info: Info, id: strawberry.ID, input: UpdateAttachmentInput) -> Attachment | None:
         aid, attrs = id_of(id, "id"), _attrs(input)
         row = await write(info, lambda s, sc: attachments.update_attachment(s, sc, attachment_id=aid, attrs=attrs))
         return Attachment.from_model(row)
 
     @strawberry.mutation(description="Admin: delete an attachment; answers its id.")
-    async def delete_attachment(self, info: Info, id: strawberry.ID) -> strawberry.ID:
+    async def delete_attachment(self, info: Info, id: strawberry.ID) -> strawberry.ID | None:
         aid = id_of(id, "id")
         await write(
             info, lambda s, sc: attachments.delete_row(s, sc, model=models.Attachment, kind="attachment", row_id=aid)
@@ -136,7 +136,7 @@ class AdminAttachmentMutations:
     @strawberry.mutation(description="Admin: add a folder of attachments.")
     async def create_attachment_collection(
         self, info: Info, input: CreateAttachmentCollectionInput
-    ) -> AttachmentCollection:
+    ) -> AttachmentCollection | None:
         attrs = _attrs(input)
         row = await write(info, lambda s, sc: attachments.create_collection(s, sc, attrs=attrs))
         return AttachmentCollection.from_model(row)
@@ -144,13 +144,13 @@ class AdminAttachmentMutations:
     @strawberry.mutation(description="Admin: change a folder of attachments.")
     async def update_attachment_collection(
         self, info: Info, id: strawberry.ID, input: UpdateAttachmentCollectionInput
-    ) -> AttachmentCollection:
+    ) -> AttachmentCollection | None:
         cid, attrs = id_of(id, "id"), _attrs(input)
         row = await write(info, lambda s, sc: attachments.update_collection(s, sc, collection_id=cid, attrs=attrs))
         return AttachmentCollection.from_model(row)
 
     @strawberry.mutation(description="Admin: delete a folder; its attachments stay, unfiled. Answers its id.")
-    async def delete_attachment_collection(self, info: Info, id: strawberry.ID) -> strawberry.ID:
+    async def delete_attachment_collection(self, info: Info, id: strawberry.ID) -> strawberry.ID | None:
         cid = id_of(id, "id")
         model, kind = models.AttachmentCollection, "attachment_collection"
         await write(info, lambda s, sc: attachments.delete_row(s, sc, model=model, kind=kind, row_id=cid))

@@ -86,13 +86,13 @@ async def _update(info: Info, what: Classifier, id: strawberry.ID, value: object
 @strawberry.type
 class AdminTaxonomyMutations:
     @strawberry.mutation(description="Admin: add a category to a space (space admins).")
-    async def create_category(self, info: Info, space_id: strawberry.ID, attributes: CategoryAttributes) -> Category:
+    async def create_category(self, info: Info, space_id: strawberry.ID, attributes: CategoryAttributes) -> Category | None:
         sid, attrs = id_of(space_id, "spaceId"), _attrs(attributes)
         row = await write(info, lambda s, sc: taxonomy.create_category(s, sc, space_id=sid, attrs=attrs))
         return Category.from_model(row)
 
     @strawberry.mutation(description="Admin: change a category.")
-    async def update_category(self, info: Info, id: strawberry.ID, attributes: CategoryAttributes) -> Category:
+    async def update_category(self, info: Info, id: strawberry.ID, attributes: CategoryAttributes) -> Category | None:
         cid, attrs = id_of(id, "id"), _attrs(attributes)
         row = await write(info, lambda s, sc: taxonomy.update_category(s, sc, category_id=cid, attrs=attrs))
         return Category.from_model(row)
@@ -101,63 +101,63 @@ class AdminTaxonomyMutations:
         description="Admin: delete a category and its subcategories (FORBIDDEN NOT_SAFE while proposals use "
         "them); answers its id."
     )
-    async def delete_category(self, info: Info, id: strawberry.ID) -> strawberry.ID:
+    async def delete_category(self, info: Info, id: strawberry.ID) -> strawberry.ID | None:
         cid = id_of(id, "id")
         deleted = await write(info, lambda s, sc: taxonomy.delete_category(s, sc, category_id=cid))
         return strawberry.ID(str(deleted))
 
     @strawberry.mutation(description="Admin: add a scope (organization admins).")
-    async def create_scope(self, info: Info, attributes: ScopeAttributes) -> Scope:
+    async def create_scope(self, info: Info, attributes: ScopeAttributes) -> Scope | None:
         attrs = _attrs(attributes)
         return Scope.from_model(await write(info, lambda s, sc: taxonomy.create_scope(s, sc, attrs=attrs)))
 
     @strawberry.mutation(description="Admin: change a scope.")
-    async def update_scope(self, info: Info, id: strawberry.ID, attributes: ScopeAttributes) -> Scope:
+    async def update_scope(self, info: Info, id: strawberry.ID, attributes: ScopeAttributes) -> Scope | None:
         sid, attrs = id_of(id, "id"), _attrs(attributes)
         return Scope.from_model(
             await write(info, lambda s, sc: taxonomy.update_scope(s, sc, scope_id=sid, attrs=attrs))
         )
 
     @strawberry.mutation(description="Admin: add an area type (organization admins).")
-    async def create_area_type(self, info: Info, attributes: AreaTypeAttributes) -> AreaType:
+    async def create_area_type(self, info: Info, attributes: AreaTypeAttributes) -> AreaType | None:
         return AreaType.from_model(await _create(info, classifiers.AREA_TYPE, attributes))  # type: ignore[arg-type]
 
     @strawberry.mutation(description="Admin: change an area type.")
-    async def update_area_type(self, info: Info, id: strawberry.ID, attributes: AreaTypeAttributes) -> AreaType:
+    async def update_area_type(self, info: Info, id: strawberry.ID, attributes: AreaTypeAttributes) -> AreaType | None:
         return AreaType.from_model(await _update(info, classifiers.AREA_TYPE, id, attributes))  # type: ignore[arg-type]
 
     @strawberry.mutation(description="Admin: add an area (organization admins).")
-    async def create_area(self, info: Info, attributes: AreaAttributes) -> Area:
+    async def create_area(self, info: Info, attributes: AreaAttributes) -> Area | None:
         return Area.from_model(await _create(info, classifiers.AREA, attributes))  # type: ignore[arg-type]
 
     @strawberry.mutation(description="Admin: change an area.")
-    async def update_area(self, info: Info, id: strawberry.ID, attributes: AreaAttributes) -> Area:
+    async def update_area(self, info: Info, id: strawberry.ID, attributes: AreaAttributes) -> Area | None:
         return Area.from_model(await _update(info, classifiers.AREA, id, attributes))  # type: ignore[arg-type]
 
     @strawberry.mutation(description="Admin: add a process group (organization admins).")
     async def create_participatory_process_group(
         self, info: Info, attributes: ParticipatoryProcessGroupAttributes
-    ) -> ParticipatoryProcessGroup:
+    ) -> ParticipatoryProcessGroup | None:
         row = await _create(info, classifiers.PROCESS_GROUP, attributes)
         return ParticipatoryProcessGroup.from_model(row)  # type: ignore[arg-type]
 
     @strawberry.mutation(description="Admin: change a process group.")
     async def update_participatory_process_group(
         self, info: Info, id: strawberry.ID, attributes: ParticipatoryProcessGroupAttributes
-    ) -> ParticipatoryProcessGroup:
+    ) -> ParticipatoryProcessGroup | None:
         row = await _update(info, classifiers.PROCESS_GROUP, id, attributes)
         return ParticipatoryProcessGroup.from_model(row)  # type: ignore[arg-type]
 
     @strawberry.mutation(description="Admin: add a process type (organization admins).")
     async def create_participatory_process_type(
         self, info: Info, attributes: ParticipatoryProcessTypeAttributes
-    ) -> ParticipatoryProcessType:
+    ) -> ParticipatoryProcessType | None:
         row = await _create(info, classifiers.PROCESS_TYPE, attributes)
         return ParticipatoryProcessType.from_model(row)  # type: ignore[arg-type]
 
     @strawberry.mutation(description="Admin: change a process type.")
     async def update_participatory_process_type(
         self, info: Info, id: strawberry.ID, attributes: ParticipatoryProcessTypeAttributes
-    ) -> ParticipatoryProcessType:
+    ) -> ParticipatoryProcessType | None:
         row = await _update(info, classifiers.PROCESS_TYPE, id, attributes)
         return ParticipatoryProcessType.from_model(row)  # type: ignore[arg-type]

@@ -51,24 +51,24 @@ class ModerationMutations:
     )
     async def hide_resource(
         self, info: Info, reportable_type: ReportableType, reportable_id: strawberry.ID
-    ) -> Moderation:
+    ) -> Moderation | None:
         return await _visibility(info, reportable_type, reportable_id, hidden=True)
 
     @strawberry.mutation(description="Participa: show a hidden resource or comment again, with its counts.")
     async def unhide_resource(
         self, info: Info, reportable_type: ReportableType, reportable_id: strawberry.ID
-    ) -> Moderation:
+    ) -> Moderation | None:
         return await _visibility(info, reportable_type, reportable_id, hidden=False)
 
     @strawberry.mutation(
         description="Participa: block a participant (organization admins): they can no longer act, and their "
         "sessions are refused."
     )
-    async def block_user(self, info: Info, user_id: strawberry.ID) -> BlockedState:
+    async def block_user(self, info: Info, user_id: strawberry.ID) -> BlockedState | None:
         return await _blocked(info, user_id, blocked=True)
 
     @strawberry.mutation(description="Participa: unblock a participant (organization admins).")
-    async def unblock_user(self, info: Info, user_id: strawberry.ID) -> BlockedState:
+    async def unblock_user(self, info: Info, user_id: strawberry.ID) -> BlockedState | None:
         return await _blocked(info, user_id, blocked=False)
 
 

@@ -67,7 +67,7 @@ class RestitutionMutations:
     )
     async def publish_answers(
         self, info: Info, component_id: strawberry.ID, proposal_ids: list[strawberry.ID] | None = None
-    ) -> list[strawberry.ID]:
+    ) -> list[strawberry.ID] | None:
         ctx = info.context
         ids = None if proposal_ids is None else [_id(pk, "proposalIds") for pk in proposal_ids]
         published = await answers.publish_answers(
@@ -83,7 +83,7 @@ class RestitutionMutations:
     )
     async def import_proposals(
         self, info: Info, component_id: strawberry.ID, format: ImportFormat, content: str
-    ) -> ImportResult:
+    ) -> ImportResult | None:
         ctx = info.context
         outcome = await imports.import_proposals(
             ctx.sessionmaker,

@@ -180,7 +180,7 @@ async def test_file_of_an_unaccepted_type_or_content_is_bad_user_input(
     )
     assert response.status_code == 200
     body = response.json()
-    assert body["data"] is None
+    assert body["data"] == {"uploadAttachment": None}
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "file" in error["extensions"]["fields"]
@@ -234,7 +234,7 @@ async def test_only_space_admins_upload(
         headers=headers,
     )
     body = response.json()
-    assert body["data"] is None
+    assert body["data"] == {"uploadAttachment": None}
     (error,) = body["errors"]
     assert error["extensions"]["code"] == DENIALS[who]
     assert stored_files(app) == before
@@ -271,6 +271,6 @@ async def test_a_json_request_cannot_pass_a_string_as_the_file(
         headers={"host": TEST_HOST, **await bearer(space.admin)},
     )
     body = response.json()
-    assert body["data"] is None
+    assert body["data"] == {"uploadAttachment": None}
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"

@@ -89,6 +89,20 @@ async def test_a_taken_slug_is_a_conflict(execute: Any, actors: Actors) -> None:
     assert error_of(result) == {"code": "CONFLICT", "fields": {"slug": "taken"}}
 
 
+async def test_a_refused_mutation_in_a_batch_leaves_its_siblings_done(execute: Any, actors: Actors, app: Any) -> None:
+    batch = """
+    mutation {
+      taken: createParticipatoryProcess(attributes: {slug: "budget-2026", title: {fr: "Doublon"}}) { slug }
+      fresh: createParticipatoryProcess(attributes: {slug: "velo", title: {fr: "Vélo"}}) { slug }
+    }
+    """
+    before = await count(app, models.ParticipatoryProcess)
+    result = await execute(batch, organization=actors.org, viewer=actors.org_admin)
+    assert result["data"] == {"taken": None, "fresh": {"slug": "velo"}}
+    assert [e["extensions"]["code"] for e in result["errors"]] == ["CONFLICT"]
+    assert await count(app, models.ParticipatoryProcess) == before + 1
+
+
 @pytest.mark.parametrize("who", ["org_admin", "space_admin"])
 async def test_admins_update_and_publish_a_process(execute: Any, actors: Actors, who: str) -> None:
     viewer, pid = getattr(actors, who), str(actors.process.id)
