@@ -63,7 +63,9 @@ class AdminSpaceMutations:
         return ParticipatoryProcessStep.from_model(row)
 
     @strawberry.mutation(description="Admin: change a step.")
-    async def update_step(self, info: Info, id: strawberry.ID, attributes: StepAttributes) -> ParticipatoryProcessStep | None:
+    async def update_step(
+        self, info: Info, id: strawberry.ID, attributes: StepAttributes
+    ) -> ParticipatoryProcessStep | None:
         step_id, attrs = id_of(id, "id"), attributes_of(attributes)
         row = await write(info, lambda s, sc: steps.update_step(s, sc, step_id=step_id, attrs=attrs))
         return ParticipatoryProcessStep.from_model(row)

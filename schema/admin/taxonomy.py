@@ -86,7 +86,9 @@ async def _update(info: Info, what: Classifier, id: strawberry.ID, value: object
 @strawberry.type
 class AdminTaxonomyMutations:
     @strawberry.mutation(description="Admin: add a category to a space (space admins).")
-    async def create_category(self, info: Info, space_id: strawberry.ID, attributes: CategoryAttributes) -> Category | None:
+    async def create_category(
+        self, info: Info, space_id: strawberry.ID, attributes: CategoryAttributes
+    ) -> Category | None:
         sid, attrs = id_of(space_id, "spaceId"), _attrs(attributes)
         row = await write(info, lambda s, sc: taxonomy.create_category(s, sc, space_id=sid, attrs=attrs))
         return Category.from_model(row)
