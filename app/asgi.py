@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 from app.auth import OrganizationCache
 from app.db import create_engine, create_sessionmaker, resolve_url
 from app.graphql_view import ParticipaGraphQL
+from app.open_data import OpenDataRoutes
 from app.settings import Settings, get_settings
 from app.storage import LocalStorage
 from schema.root import build_schema
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
             await engine.dispose()
 
     graphql = ParticipaGraphQL(schema, settings=settings, organizations=organizations, storage=storage)
+    open_data = OpenDataRoutes(settings.open_data, organizations)
 
     async def healthz(request: Request) -> Response:
         try:
@@ -71,6 +73,7 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
             Route("/graphql", graphql, methods=["GET", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]),
             Route("/schema.graphql", schema_sdl, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
+            *open_data.routes(),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             # Created by the lifespan, hence not checked here.
             Mount(storage.base_url, StaticFiles(directory=storage.root, check_dir=False), name="uploads"),
@@ -81,6 +84,7 @@ def create_app(settings: Settings | None = None, *, database_url: str | None = N
     app.state.organizations = organizations
     app.state.schema = schema
     app.state.storage = storage
+    app.state.open_data = open_data.files
     return app
 
 

@@ -111,6 +111,23 @@ class StorageSettings(BaseModel):
     base_url: str = "/uploads"
 
 
+class OpenDataSettings(BaseModel):
+    """The open-data export (``participa open-data export``, ``/open-data``); see app.open_data."""
+
+    # Files go to ``<directory>/<organization id>/``; relative paths are from the working directory.
+    directory: str = "var/open-data"
+    # Decidim regenerates once a day; a request finding older files generates them again.
+    max_age_seconds: int = Field(default=86_400, ge=0)
+    # Decidim's ``default_csv_col_sep``; one character.
+    separator: str = Field(default=",", min_length=1, max_length=1)
+    database_licence: str = "Open Database License (ODbL) 1.0"
+    database_licence_url: str = "https://opendatacommons.org/licenses/odbl/1-0/"
+    contents_licence: str = "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)"
+    contents_licence_url: str = "https://creativecommons.org/licenses/by-sa/4.0/"
+    # Rows fetched per round trip of the server-side cursor (and so held in memory at once).
+    batch_rows: int = Field(default=1000, ge=1)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PARTICIPA_",
@@ -127,6 +144,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = AuthSettings()
     mail: MailSettings = MailSettings()
     storage: StorageSettings = StorageSettings()
+    open_data: OpenDataSettings = OpenDataSettings()
 
 
 class _PlainEnv(BaseSettings):

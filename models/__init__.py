@@ -35,6 +35,7 @@ from models.processes import (
 )
 from models.proposals import Endorsement, Proposal, ProposalCoauthorship, ProposalVote, Version
 from models.roles import SpaceRole
+from models.search import SearchIndex
 from models.surveys import (
     AnswerChoice,
     AnswerOption,
@@ -113,6 +114,7 @@ __all__ = [
     "ResultStatus",
     "Scope",
     "ScopeType",
+    "SearchIndex",
     "SignInAttempt",
     "SpaceKind",
     "SpaceLink",

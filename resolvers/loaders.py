@@ -17,6 +17,7 @@ from resolvers.components import settings as component_settings
 from resolvers.components import stats
 from resolvers.debates import loaders as debates
 from resolvers.endorsements import loaders as endorsements
+from resolvers.follows import loaders as follows
 from resolvers.meetings import loaders as meetings
 from resolvers.nodes import loaders as nodes
 from resolvers.pages import loaders as pages
@@ -83,6 +84,9 @@ class Loaders:
     amendments_by_amendable: Loader
     endorsers_by_resource: Loader
     viewer_endorsed: Loader
+    follows_count_by_followable: Loader
+    viewer_follows: Loader
+    follows_by_user: Loader
     versions_by_item: Loader
     version_counts_by_item: Loader
     meeting_by_id: Loader
@@ -185,6 +189,9 @@ class Loaders:
             amendments_by_amendable=amendments.amendments_by_amendable(env),
             endorsers_by_resource=endorsements.endorsers_by_resource(env),
             viewer_endorsed=endorsements.viewer_endorsed(env),
+            follows_count_by_followable=follows.follows_count_by_followable(env),
+            viewer_follows=follows.viewer_follows(env),
+            follows_by_user=follows.follows_by_user(env),
             versions_by_item=versions.versions_by_item(env),
             version_counts_by_item=versions.version_counts_by_item(env),
             meeting_by_id=meetings.meeting_by_id(env),

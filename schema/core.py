@@ -30,11 +30,14 @@ class Organization:
     default_locale: str = strawberry.field(description="Participa: the locale used when none is asked for.")
     time_zone: str = strawberry.field(description="Participa: IANA time zone.")
 
-    @strawberry.field(description="Public figures of the organization.")
+    @strawberry.field(
+        description="Figures of the organization: users_count and processes_count, then the non-zero ones among "
+        "assemblies_count and the public metrics (proposals_count, supports_count, participants_count...)."
+    )
     async def stats(self, info: Info) -> list[Statistic | None] | None:
         ctx = info.context
         async with ctx.sessionmaker() as session:
-            rows = await organization_stats(session, scope=ctx.scope)
+            rows = await organization_stats(session, organization=ctx.organization, scope=ctx.scope)
         return [Statistic(name=name, value=value) for name, value in rows]
 
 

@@ -203,6 +203,22 @@ class EndorsableInterface:
         return [author_from_model(r, info) for r in rows]
 
 
+@strawberry.interface(description="An object participants can follow, to hear about what happens to it.")
+class FollowableInterface:
+    followable_kind: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="How many participants follow it (blocked and deleted accounts not counted).")
+    async def follows_count(self, info: Info) -> int | None:
+        return int(await info.context.loaders.follows_count_by_followable.load((self.followable_kind, self.pk)))
+
+    @strawberry.field(description="Participa: whether the viewer follows it (false for anonymous viewers).")
+    async def viewer_is_following(self, info: Info) -> bool:
+        if info.context.viewer.user_id is None:
+            return False
+        return bool(await info.context.loaders.viewer_follows.load((self.followable_kind, self.pk)))
+
+
 @strawberry.interface(description="An object whose changes are recorded.")
 class TraceableInterface:
     traceable_kind: strawberry.Private[str]

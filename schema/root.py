@@ -37,8 +37,10 @@ from schema.core import CoreQueries
 from schema.debates.components import Debates
 from schema.debates.types import Debate
 from schema.errors import ErrorCodes
+from schema.follows.mutations import FollowMutations
 from schema.meetings.components import Meetings
 from schema.meetings.types import Meeting
+from schema.metrics.queries import MetricQueries
 from schema.moderation.mutations import ModerationMutations, ModerationQueries
 from schema.nodes.queries import NodeQueries
 from schema.pages.types import Page, Pages
@@ -48,6 +50,7 @@ from schema.processes.types import ParticipatorySpace
 from schema.proposals.components import Proposals
 from schema.proposals.types import Proposal
 from schema.restitution.mutations import RestitutionMutations, RestitutionQueries
+from schema.search.queries import SearchQueries
 from schema.surveys.components import Surveys
 from schema.surveys.mutations import SurveyMutations
 from schema.surveys.types import Survey
@@ -67,6 +70,8 @@ QUERIES: tuple[type, ...] = (
     TraceabilityQueries,
     ModerationQueries,
     RestitutionQueries,
+    MetricQueries,
+    SearchQueries,
 )
 MUTATIONS: tuple[type, ...] = (
     AccountMutations,
@@ -75,6 +80,7 @@ MUTATIONS: tuple[type, ...] = (
     AdminAttachmentMutations,
     AdminComponentMutations,
     CommentMutations,
+    FollowMutations,
     ComponentMutations,
     SurveyMutations,
     PersonalDataMutations,

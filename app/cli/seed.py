@@ -15,6 +15,8 @@ from app.cli.migrate import require_head
 from app.settings import Settings
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from app.seed import SeedOptions, SeedReport
 
 
@@ -77,6 +79,30 @@ async def existing_organization(url: str, settings: Settings, host: str) -> int 
         await engine.dispose()
 
 
+SEEDED_METRIC_DAYS = 365
+
+
+async def compute_seeded_metrics(engine: AsyncEngine, options: SeedOptions, stages: StageProgress) -> None:
+    """The demo's metric history over the year before the seed's day, stamped with that day (two seeds
+    stay identical); seeding again computes nothing new. ``participa metrics compute --from`` fills
+    earlier days on demand, and its default range takes over from the last computed day."""
+    from datetime import UTC, timedelta
+
+    from app.cli.metrics import compute_organizations
+
+    stamp = datetime.combine(options.today, datetime.min.time(), tzinfo=UTC)
+    end = options.today - timedelta(days=1)
+    start = None if await metrics_exist(engine) else options.today - timedelta(days=SEEDED_METRIC_DAYS)
+    await compute_organizations(engine, host=options.host, start=start, end=end, progress=stages, stamp=stamp)
+
+
+async def metrics_exist(engine: AsyncEngine) -> bool:
+    from sqlalchemy import text
+
+    async with engine.connect() as conn:
+        return bool(await conn.scalar(text("SELECT EXISTS (SELECT 1 FROM metrics)")))
+
+
 async def run_seed(url: str, settings: Settings, options: SeedOptions) -> SeedReport:
     from app.seed import seed as seed_database
 
@@ -85,7 +111,9 @@ async def run_seed(url: str, settings: Settings, options: SeedOptions) -> SeedRe
         with stage_bar() as progress:
             stages = StageProgress(progress)
             try:
-                return await seed_database(engine, options, progress=stages)
+                report = await seed_database(engine, options, progress=stages)
+                await compute_seeded_metrics(engine, options, stages)
+                return report
             finally:
                 stages.close()
     finally:

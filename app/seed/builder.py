@@ -17,6 +17,7 @@ from app.seed.common import PLATFORM_LAUNCH, PROCESS, Anchors, SeedOptions, at, 
 from app.seed.consultations import ConsultationPlanner
 from app.seed.content import ContentPlanner
 from app.seed.figures import MODERATOR_ROLES
+from app.seed.follows import plan_follows
 from app.seed.participants import PeoplePlanner
 from app.seed.people import PANEL_MEMBERS
 from app.seed.plan import Plan, Ref
@@ -80,6 +81,7 @@ class _Builder:
         return self.plan
 
     def _block(self, consultations: ConsultationPlanner, block: int) -> None:
+        first_row = len(self.plan.rows)
         with self.substage("participants"):
             users, people = self.people.block(block)
         members = [users[p] for p in PANEL_MEMBERS] + ([people.demo] if block == 0 else [])
@@ -115,6 +117,8 @@ class _Builder:
                         )
         content = ContentPlanner(self.plan, self.o, self.anchors, people, block=block, stage=self.substage)
         content.fill(spaces, private_members=private)
+        with self.substage("follows"):
+            plan_follows(self.plan, since=first_row)
 
     def _links(self, by_slug: dict[str, Ref]) -> None:
         for source, target in RELATED:

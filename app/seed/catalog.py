@@ -1,4 +1,7 @@
-"""The nine consultations of the demo platform, modelled on the Département de Loire-Atlantique's.
+"""The consultations of the demo platform, modelled on the Département de Loire-Atlantique's.
+
+Nine are public, as in the case study (app/seed/figures.py); two more are not: the citizens' panel is
+private (its members only) and the cycling plan is not published yet.
 
 Texts are written for this demo. Dates are either real dates (the 2018-2019 consultations) or
 day offsets from the day the seed runs (the current ones), so the demo always has live steps.
@@ -8,8 +11,8 @@ The consultations themselves live in one module per group (``processes_*.py``).
 from __future__ import annotations
 
 from app.seed.processes_mobility import CARPOOL, CYCLING, ROUTE
-from app.seed.processes_solidarity import EDUCATION, FOOD, SOLIDARITY
-from app.seed.processes_territory import BUDGET, LOIRE, PANEL
+from app.seed.processes_solidarity import AGEING, EDUCATION, FOOD, SOLIDARITY
+from app.seed.processes_territory import BUDGET, LOIRE, NATURE, PANEL
 from app.seed.specs import Day, ProcessSpec
 from app.seed.territory import Text
 
@@ -39,13 +42,26 @@ PROCESS_GROUPS: dict[str, tuple[Text, Text]] = {
     "territory": (
         ("Territoires et citoyenneté", "Territories and citizenship"),
         (
-            "La Loire, le budget participatif et l'évaluation citoyenne des politiques départementales.",
-            "The Loire, the participatory budget and citizens' evaluation of departmental policies.",
+            "La Loire, les espaces naturels, le budget participatif et l'évaluation citoyenne des politiques.",
+            "The Loire, natural areas, the participatory budget and citizens' evaluation of policies.",
         ),
     ),
 }
 
-PROCESSES: tuple[ProcessSpec, ...] = (ROUTE, EDUCATION, SOLIDARITY, CARPOOL, LOIRE, BUDGET, FOOD, PANEL, CYCLING)
+# The public ones first, then the private panel and the unpublished cycling plan.
+PROCESSES: tuple[ProcessSpec, ...] = (
+    ROUTE,
+    EDUCATION,
+    SOLIDARITY,
+    CARPOOL,
+    LOIRE,
+    BUDGET,
+    AGEING,
+    FOOD,
+    NATURE,
+    PANEL,
+    CYCLING,
+)
 
 # Related consultations, shown as links on each other's page (Decidim's "related processes").
 RELATED: tuple[tuple[str, str], ...] = (

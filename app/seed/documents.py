@@ -221,6 +221,16 @@ _THEME_DOCS: dict[str, tuple[tuple[str, str], ...]] = {
         ("Guide du porteur de projet", "Project leader's guide"),
         ("Liste des projets soumis au vote", "Projects put to the vote"),
     ),
+    "ageing": (
+        ("Schéma départemental de l'autonomie", "Departmental plan for independent living"),
+        ("Guide des aides pour rester à domicile", "Guide to help for living at home"),
+        ("Portraits de proches aidants", "Portraits of family carers"),
+    ),
+    "nature": (
+        ("Carte des espaces naturels sensibles", "Map of the protected natural areas"),
+        ("Topoguide des sentiers départementaux", "Guide to the departmental footpaths"),
+        ("Inventaire de la faune et de la flore", "Wildlife and plant inventory"),
+    ),
     "panel": (
         ("Lettre de mission du panel", "The panel's terms of reference"),
         ("Règles de fonctionnement du panel", "How the panel works"),

@@ -11,16 +11,19 @@ from dataclasses import dataclass
 
 from app.seed.figures import PARTICIPANTS
 
-PARTICIPANTS_PER_BLOCK = PARTICIPANTS
+# The participation team, the moderator and the demo participant (planned once, before the blocks) are
+# public accounts too: with a block's visible pseudonyms they make the study's participants.
+STAFF_ACCOUNTS = 3
+VISIBLE_PER_BLOCK = PARTICIPANTS - STAFF_ACCOUNTS
 GROUPS_PER_BLOCK = 3
 
-# Positions (within a block) of accounts the public must not see: the last few of the block, so the
-# positions of everybody else do not depend on how many there are.
-UNCONFIRMED = frozenset(range(PARTICIPANTS - 16, PARTICIPANTS - 6))
-BLOCKED = frozenset(range(PARTICIPANTS - 6, PARTICIPANTS - 3))
-DELETED = frozenset(range(PARTICIPANTS - 3, PARTICIPANTS))
+# Positions (within a block) of accounts the public must not see, on top of the visible ones: the last
+# of the block, so the positions of everybody else do not depend on how many there are.
+UNCONFIRMED = frozenset(range(VISIBLE_PER_BLOCK, VISIBLE_PER_BLOCK + 10))
+BLOCKED = frozenset(range(VISIBLE_PER_BLOCK + 10, VISIBLE_PER_BLOCK + 13))
+DELETED = frozenset(range(VISIBLE_PER_BLOCK + 13, VISIBLE_PER_BLOCK + 16))
 HIDDEN = UNCONFIRMED | BLOCKED | DELETED
-VISIBLE_PER_BLOCK = PARTICIPANTS_PER_BLOCK - len(HIDDEN)
+PARTICIPANTS_PER_BLOCK = VISIBLE_PER_BLOCK + len(HIDDEN)
 # Members of the private panel and of the private assembly (positions within a block).
 PANEL_MEMBERS = range(10, 22)
 

@@ -201,3 +201,75 @@ FOOD = ProcessSpec(
     document_themes=("education",),
     texts="food",
 )
+
+AGEING = ProcessSpec(
+    slug="bien-vieillir",
+    title=("Bien vieillir en Loire-Atlantique", "Ageing well in Loire-Atlantique"),
+    subtitle=("Rester chez soi, rester relié aux autres", "Staying at home, staying connected"),
+    short_description=(
+        "Logement, transports, aide aux aidants : comment mieux accompagner l'avancée en âge ?",
+        "Housing, transport, support for carers: how can we better support people as they grow older?",
+    ),
+    description=(
+        (
+            "Le Département est chef de file de l'autonomie des personnes âgées : il finance l'aide à domicile, "
+            "autorise les établissements et accompagne les proches aidants.",
+            "The Département leads on the independence of older people: it funds home help, licenses care "
+            "homes and supports family carers.",
+        ),
+        (
+            "Avant de renouveler son schéma de l'autonomie, il a invité les seniors, leurs familles et les "
+            "professionnels à dire ce qui les aiderait à bien vieillir là où ils vivent.",
+            "Before renewing its plan for independent living, it asked older people, their families and "
+            "professionals what would help them age well where they live.",
+        ),
+    ),
+    hashtag="BienVieillir44",
+    process_type="consultation",
+    group="solidarity",
+    developer_group=("Direction des personnes âgées et handicapées", "Older and disabled people department"),
+    target=("Seniors, proches aidants et professionnels", "Older people, family carers and professionals"),
+    participatory_scope=("Propositions", "Proposals"),
+    participatory_structure=(
+        "Cafés-débats dans les clubs des aînés, propositions en ligne, questionnaire",
+        "Café debates in senior clubs, online proposals, survey",
+    ),
+    steps=(
+        StepSpec(
+            ("Cafés-débats dans les territoires", "Café debates across the territories"),
+            ("Échanges dans les clubs et les foyers-logements.", "Talks in senior clubs and sheltered housing."),
+            date(2019, 2, 4),
+            date(2019, 3, 29),
+        ),
+        StepSpec(
+            ("Propositions en ligne", "Online proposals"),
+            ("Proposez et soutenez des idées.", "Propose and support ideas."),
+            date(2019, 4, 1),
+            date(2019, 6, 14),
+            "contribute",
+        ),
+        StepSpec(
+            ("Ateliers avec les professionnels", "Workshops with professionals"),
+            ("Les propositions sont approfondies.", "Proposals are worked on in depth."),
+            date(2019, 6, 17),
+            date(2019, 9, 27),
+        ),
+        StepSpec(
+            ("Schéma de l'autonomie", "Plan for independent living"),
+            REPORT,
+            date(2019, 10, 1),
+            date(2019, 12, 20),
+            "report",
+        ),
+    ),
+    categories=(
+        CategorySpec(("Logement adapté", "Adapted housing"), (("Habitat partagé", "Shared housing"),)),
+        CategorySpec(("Mobilité des aînés", "Getting around")),
+        CategorySpec(("Lien social", "Social ties")),
+        CategorySpec(("Proches aidants", "Family carers"), (("Information des familles", "Information for families"),)),
+    ),
+    components=("pages", "proposals", "meetings", "surveys", "blogs", "accountability"),
+    theme=1,
+    document_themes=("ageing",),
+    texts="ageing",
+)

@@ -186,3 +186,67 @@ PANEL = ProcessSpec(
     document_themes=("panel",),
     texts="panel",
 )
+
+NATURE = ProcessSpec(
+    slug="espaces-naturels",
+    title=(
+        "Espaces naturels sensibles : randonner et préserver",
+        "Protected natural areas: walking and preserving",
+    ),
+    subtitle=("Des sentiers ouverts, des milieux protégés", "Open paths, protected habitats"),
+    short_description=(
+        "Sentiers, accès, sorties nature : comment accueillir les promeneurs sans abîmer les sites ?",
+        "Paths, access, nature outings: how can we welcome walkers without harming the sites?",
+    ),
+    description=(
+        (
+            "Marais, landes, coteaux et bords de rivière : le Département acquiert et gère des espaces naturels "
+            "sensibles, et entretient des centaines de kilomètres de sentiers de randonnée.",
+            "Marshes, heathland, hillsides and riverbanks: the Département buys and manages protected natural "
+            "areas, and maintains hundreds of kilometres of footpaths.",
+        ),
+        (
+            "Il prépare son prochain plan de gestion et demande aux promeneurs, riverains et naturalistes "
+            "comment concilier découverte et préservation.",
+            "It is preparing its next management plan and asks walkers, neighbours and naturalists how to "
+            "reconcile discovery and protection.",
+        ),
+    ),
+    hashtag="EspacesNaturels44",
+    process_type="consultation",
+    group="territory",
+    developer_group=("Direction de l'environnement", "Environment department"),
+    target=("Promeneurs, riverains, associations naturalistes", "Walkers, neighbours, naturalist associations"),
+    participatory_scope=("Avis et propositions", "Opinions and proposals"),
+    participatory_structure=(
+        "Questionnaire, propositions en ligne, balades avec les gardes",
+        "Survey, online proposals, walks with the rangers",
+    ),
+    steps=(
+        StepSpec(
+            ("Balades avec les gardes", "Walks with the rangers"),
+            ("Découvrir les sites et leurs fragilités.", "Discover the sites and what makes them fragile."),
+            -75,
+            -31,
+        ),
+        StepSpec(
+            ("Propositions et questionnaire", "Proposals and survey"),
+            ("Partagez vos idées pour les sentiers.", "Share your ideas for the paths."),
+            -30,
+            30,
+            "contribute",
+        ),
+        StepSpec(("Plan de gestion", "Management plan"), REPORT, 31, 150, "report"),
+    ),
+    categories=(
+        CategorySpec(("Sentiers de randonnée", "Footpaths")),
+        CategorySpec(("Accès et stationnement", "Access and parking")),
+        CategorySpec(("Découverte et animation", "Discovery and activities")),
+        CategorySpec(("Préservation des milieux", "Protecting habitats")),
+    ),
+    components=("pages", "proposals", "surveys", "meetings", "blogs"),
+    territory=6,
+    theme=3,
+    document_themes=("nature",),
+    texts="nature",
+)

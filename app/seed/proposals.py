@@ -20,7 +20,8 @@ from app.seed.texts.voices import ANSWERS
 from models.kinds import ResourceKind
 
 PROPOSAL = ResourceKind.PROPOSAL.value
-# Proposals hidden by moderation, per consultation (catalog slug): a handful, for moderation demos.
+# Proposals hidden by moderation, per consultation (catalog slug): a handful for moderation demos, on top
+# of the consultation's public proposals (app/seed/figures.py).
 HIDDEN: dict[str, int] = {"route-de-demain": 2, "projet-educatif-departemental": 1, "accueil-solidarites": 1}
 _STREETS = (
     "Rue de la Mairie",
@@ -75,14 +76,16 @@ class ProposalPlanner:
         self._scopes: dict[str, Ref] = {}
 
     def plan_box(self, count: int, *, scopes: dict[str, Ref]) -> ProposalBox | None:
+        """``count`` public proposals, and the consultation's hidden ones on top."""
         space, rng = self.space, self.rng
         info = space.components.get("proposals")
         window = space.window("contribute")
         if info is None or window is None or count == 0 or not space.theme.ideas:
             return None
         self._scopes = scopes
-        times = sorted(moment(rng, *window) for _ in range(count))
-        hidden = set(rng.sample(range(count), k=min(HIDDEN.get(space.key, 0), count)))
+        total = count + HIDDEN.get(space.key, 0)
+        times = sorted(moment(rng, *window) for _ in range(total))
+        hidden = set(rng.sample(range(total), k=total - count))
         proposals = [
             self._proposal(info.ref, info.settings, created, hidden=i in hidden, window_end=window[1])
             for i, created in enumerate(times)

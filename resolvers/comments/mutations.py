@@ -37,6 +37,7 @@ from resolvers.comments.policies import (
 )
 from resolvers.components.settings import EffectiveSettings, settings_for
 from resolvers.errors import BadUserInput, Conflict, Forbidden
+from resolvers.follows.writing import add_follow
 from resolvers.moderation.reports import record_report
 from resolvers.users.loaders import ACTIVE_ROLES
 
@@ -162,6 +163,15 @@ async def add_comment(sessions: Sessions, scope: Scope, new: NewComment) -> mode
         )
         session.add(comment)
         await session.flush()
+        # The commenter follows the thread's resource, to hear of the answers. Before the counters: their
+        # updates lock the rows every commenter of the thread waits on, and should hold them briefly.
+        await add_follow(
+            session,
+            organization_id=scope.organization_id,
+            user_id=author.id,  # type: ignore[arg-type]
+            kind=spec.kind,
+            pk=root.id,
+        )
         if parent is not None:
             await _bump_replies(session, parent.id, 1)  # type: ignore[arg-type]
         await _bump_root(session, spec, root.id, 1)

@@ -29,6 +29,7 @@ from resolvers.debates.writing import (
     target_debate,
     transaction,
 )
+from resolvers.follows.writing import add_follow
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -115,6 +116,14 @@ async def create_debate(
         record_version(
             session, row=debate, kind=DEBATE, event="create", changes=changeset({}, values), user_id=actor.user_id
         )
+        if debate.author_id is not None:  # as Decidim: a participant follows the debate they open
+            await add_follow(
+                session,
+                organization_id=debate.organization_id,
+                user_id=debate.author_id,
+                kind=DEBATE,
+                pk=debate.id,  # type: ignore[arg-type]
+            )
         await session.flush()
         await session.refresh(debate)
     return Written(debate, settings)

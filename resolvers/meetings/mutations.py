@@ -18,6 +18,7 @@ from models.kinds import ResourceKind
 from models.meetings import MeetingType
 from resolvers.actors import require_participant
 from resolvers.errors import BadUserInput
+from resolvers.follows.writing import add_follow
 from resolvers.meetings import forms, policies
 from resolvers.meetings.writing import (
     Written,
@@ -121,6 +122,14 @@ async def create_meeting(
             created_at=now,
             time_zone=organization.time_zone,
         )
+        if meeting.author_id is not None:  # as Decidim: a participant follows the meeting they organise
+            await add_follow(
+                session,
+                organization_id=meeting.organization_id,
+                user_id=meeting.author_id,
+                kind=ResourceKind.MEETING,
+                pk=meeting.id,  # type: ignore[arg-type]
+            )
         await session.flush()
         await session.refresh(meeting)
     return Written(meeting, settings)

@@ -18,8 +18,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 import models
+from models.kinds import ResourceKind
 from resolvers.actors import require_participant
 from resolvers.errors import BadUserInput
+from resolvers.follows.writing import add_follow
 from resolvers.meetings import policies
 from resolvers.meetings.writing import Written, component_and_settings, target_meeting, transaction
 
@@ -93,6 +95,14 @@ async def register(
         )
         if inserted is None:
             raise policies.denial("ALREADY_REGISTERED")
+        # As Decidim: whoever registers follows the meeting (and keeps following if they cancel).
+        await add_follow(
+            session,
+            organization_id=meeting.organization_id,
+            user_id=user.id,  # type: ignore[arg-type]
+            kind=ResourceKind.MEETING,
+            pk=meeting_id,
+        )
         fresh = await _bump(session, meeting_id, 1)
     return Written(fresh, settings)
 

@@ -9,7 +9,9 @@ from sqlalchemy import any_, func, literal, or_, select
 import models
 from models.users import UserKind
 from resolvers.errors import UnknownOrganization
-from resolvers.visibility import Scope, process_visible, user_visible
+from resolvers.metrics.definitions import METRICS
+from resolvers.metrics.queries import ORGANIZATION, live_figures
+from resolvers.visibility import Scope, assembly_visible, process_visible, user_visible
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,10 +44,29 @@ async def organization_for_host(session: AsyncSession, host: str) -> models.Orga
     raise UnknownOrganization(msg)
 
 
-async def organization_stats(session: AsyncSession, *, scope: Scope) -> list[tuple[str, int]]:
+async def organization_stats(
+    session: AsyncSession, *, organization: models.Organization, scope: Scope
+) -> list[tuple[str, int]]:
+    """The organization's figures: ``users_count`` and ``processes_count`` always (the spaces as the
+    viewer's lists show them), then the non-zero ones among ``assemblies_count`` and the metrics'
+    public figures (``proposals_count``, ``supports_count``, ``participants_count``...), which count
+    what an anonymous visitor sees whoever asks."""
     u = models.User
     p = models.ParticipatoryProcess
+    a = models.Assembly
     users = select(func.count()).select_from(u).where(user_visible(scope), u.kind == UserKind.USER).scalar_subquery()  # type: ignore[arg-type]
     processes = select(func.count()).select_from(p).where(process_visible(scope)).scalar_subquery()
-    row = (await session.execute(select(users, processes))).one()
-    return [("users_count", int(row[0])), ("processes_count", int(row[1]))]
+    assemblies = select(func.count()).select_from(a).where(assembly_visible(scope)).scalar_subquery()
+    row = (await session.execute(select(users, processes, assemblies))).one()
+    out = [("users_count", int(row[0])), ("processes_count", int(row[1]))]
+    if row[2]:
+        out.append(("assemblies_count", int(row[2])))
+    figures = [m for m in METRICS.values() if not m.organization_wide_only and m.stat]
+    live = await live_figures(
+        session, organization_id=scope.organization_id, time_zone=organization.time_zone, metrics=figures
+    )
+    for metric in figures:
+        figure = live.get((metric.name, ORGANIZATION))
+        if figure is not None and figure.count and metric.stat:
+            out.append((metric.stat, figure.count))
+    return out

@@ -62,7 +62,14 @@ async def _forget(session: AsyncSession, *, user: models.User, moment: datetime)
     await session.execute(
         update(t).where(t.user_id == uid, t.revoked_at.is_(None)).values(revoked_at=moment)  # type: ignore[arg-type,union-attr]
     )
-    for model in (models.UserToken, models.UserGroupMembership, models.SpacePrivateUser, models.SpaceRole):
+    # Follows go too (as Decidim): a deleted participant hears of nothing and counts as no follower.
+    for model in (
+        models.UserToken,
+        models.UserGroupMembership,
+        models.SpacePrivateUser,
+        models.SpaceRole,
+        models.Follow,
+    ):
         await session.execute(delete(model).where(model.user_id == uid))  # type: ignore[attr-defined,arg-type]
     if user.email:
         key = throttle.account_key(user.email)

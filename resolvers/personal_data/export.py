@@ -57,6 +57,7 @@ SECTIONS = (
     Section("proposalCoauthorships", models.ProposalCoauthorship, "author_id"),
     Section("supports", models.ProposalVote, "author_id"),
     Section("endorsements", models.Endorsement, "author_id"),
+    Section("follows", models.Follow, "user_id"),
     Section("amendments", models.Amendment, "amender_id"),
     Section("comments", models.Comment, "author_id"),
     Section("commentVotes", models.CommentVote, "author_id"),

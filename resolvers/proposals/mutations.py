@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 import models
+from models.kinds import ResourceKind
 from resolvers.actors import require_participant
+from resolvers.follows.writing import add_follow
 from resolvers.proposals import content, forms, policies
 from resolvers.proposals.queries import authored_by
 from resolvers.proposals.writing import (
@@ -119,6 +121,14 @@ async def create_proposal(
                 user_group_id=data.user_group_id,
                 position=0,
             )
+        )
+        # As Decidim: the author follows what they propose.
+        await add_follow(
+            session,
+            organization_id=component.organization_id,
+            user_id=user.id,  # type: ignore[arg-type]
+            kind=ResourceKind.PROPOSAL,
+            pk=proposal.id,  # type: ignore[arg-type]
         )
         initial = content.changeset({}, snapshot(proposal, CONTENT_FIELDS))
         record_version(session, proposal=proposal, event="create", changes=initial, user_id=user.id)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ from schema.common.types import Category, Scope
 from schema.interfaces import (
     AttachableInterface,
     CommentableInterface,
+    FollowableInterface,
     Node,
     ReferableInterface,
     TimestampsInterface,
@@ -42,8 +43,10 @@ class Result(
     TraceableInterface,
     TimestampsInterface,
     ReferableInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = RESULT
     title: TranslatedField | None
     description: TranslatedField | None
     start_date: date | None

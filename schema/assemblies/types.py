@@ -13,6 +13,7 @@ from schema.common.types import Area, Scope
 from schema.interfaces import (
     AttachableInterface,
     CategoriesContainerInterface,
+    FollowableInterface,
     Node,
     ParticipatorySpaceInterface,
     ParticipatorySpaceResourceableInterface,
@@ -77,8 +78,10 @@ class Assembly(
     ParticipatorySpaceResourceableInterface,
     AttachableInterface,
     CategoriesContainerInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = ASSEMBLY
     subtitle: TranslatedField | None
     short_description: TranslatedField | None
     description: TranslatedField | None

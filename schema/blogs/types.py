@@ -17,6 +17,7 @@ from schema.interfaces import (
     AuthorableInterface,
     CommentableInterface,
     EndorsableInterface,
+    FollowableInterface,
     Node,
     TimestampsInterface,
     TraceableInterface,
@@ -39,8 +40,10 @@ class Post(
     TraceableInterface,
     EndorsableInterface,
     TimestampsInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = POST
     title: TranslatedField | None
     body: TranslatedField | None
     published_at: datetime = strawberry.field(

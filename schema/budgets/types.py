@@ -18,6 +18,7 @@ from schema.common.types import Category, Scope
 from schema.interfaces import (
     AttachableInterface,
     CommentableInterface,
+    FollowableInterface,
     LocalizableInterface,
     Node,
     ReferableInterface,
@@ -44,8 +45,10 @@ class Project(
     TraceableInterface,
     TimestampsInterface,
     ReferableInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = PROJECT
     title: TranslatedField | None
     description: TranslatedField | None
     budget_amount: int | None = strawberry.field(name="budget_amount", description="What the project costs.")

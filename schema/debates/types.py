@@ -18,6 +18,7 @@ from schema.interfaces import (
     AuthorableInterface,
     CommentableInterface,
     EndorsableInterface,
+    FollowableInterface,
     Node,
     ReferableInterface,
     TimestampsInterface,
@@ -44,8 +45,10 @@ class Debate(
     TraceableInterface,
     TimestampsInterface,
     ReferableInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = DEBATE
     title: TranslatedField | None
     description: TranslatedField | None
     instructions: TranslatedField | None = strawberry.field(description="How to take part (set by the organization).")

@@ -20,6 +20,7 @@ from schema.interfaces import (
     Author,
     AuthorableInterface,
     CommentableInterface,
+    FollowableInterface,
     LocalizableInterface,
     Node,
     ReferableInterface,
@@ -61,8 +62,10 @@ class Meeting(
     QuestionnaireEntityInterface,
     LocalizableInterface,
     ReferableInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = MEETING
     reference: str = strawberry.field(description="e.g. LA-MEET-2026-01-1234.")  # type: ignore[assignment]
     title: TranslatedField
     description: TranslatedField | None

@@ -13,6 +13,7 @@ from schema.common.types import Area, Scope
 from schema.interfaces import (
     AttachableInterface,
     CategoriesContainerInterface,
+    FollowableInterface,
     Node,
     ParticipatorySpaceInterface,
     ParticipatorySpaceResourceableInterface,
@@ -36,8 +37,10 @@ class ParticipatoryProcess(
     ParticipatorySpaceResourceableInterface,
     AttachableInterface,
     CategoriesContainerInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = PROCESS
     slug: str
     hashtag: str | None
     created_at: datetime

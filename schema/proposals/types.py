@@ -23,6 +23,7 @@ from schema.interfaces import (
     CommentableInterface,
     EndorsableInterface,
     FingerprintInterface,
+    FollowableInterface,
     LocalizableInterface,
     Node,
     ReferableInterface,
@@ -53,8 +54,10 @@ class Proposal(
     TimestampsInterface,
     LocalizableInterface,
     ReferableInterface,
+    FollowableInterface,
     Node,
 ):
+    followable_kind: strawberry.Private[str] = PROPOSAL
     title: TranslatedField | None
     body: TranslatedField | None
     state: str | None = strawberry.field(

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from models.users import UserKind
-from schema.interfaces import Author, Node
+from schema.interfaces import Author, FollowableInterface, Node
 
 if TYPE_CHECKING:
     import models
@@ -95,3 +95,12 @@ class Session:
     async def verified_user_groups(self, info: Info) -> list[UserGroup | None]:
         rows = await info.context.loaders.groups_by_member.load(self.pk)
         return [UserGroup.from_model(r) for r in rows if r.verified_at is not None]
+
+    @strawberry.field(
+        description="Participa: what the participant follows and can still see, most recently followed first "
+        "(`first` up to 50)."
+    )
+    async def follows(self, info: Info, first: int = 50) -> list[FollowableInterface]:
+        from schema.follows.types import load_follows
+
+        return await load_follows(info, self.pk, first)

@@ -9,26 +9,30 @@ from datetime import date
 
 from app.seed.builder import build_plan
 from app.seed.common import SeedOptions
-from app.seed.figures import PROPOSALS, SUPPORTS
+from app.seed.figures import CONSULTATIONS, PARTICIPANTS, PROPOSALS, SUPPORTS
+from app.seed.people import HIDDEN, VISIBLE_PER_BLOCK
+from app.seed.proposals import HIDDEN as HIDDEN_PROPOSALS
 from resolvers.components.manifests import MANIFESTS, validate_settings
 from tests.cli.conftest import TODAY, Cli, DatabaseFactory, counts, dump, no_traceback, query
 
 ONE_BLOCK = {
-    "users": 1506,  # 1,500 participants, 3 groups, the participation team, the moderator, the demo participant
+    # 1,497 pseudonyms and 16 unconfirmed, blocked or deleted accounts, 3 groups, the participation team,
+    # the moderator, the demo participant
+    "users": 1519,
     "scopes": 208,  # the département and its 207 communes
-    "participatory_processes": 9,
-    "participatory_process_steps": 30,
-    "categories": 48,
-    "components": 53,  # 49 in the consultations, 4 in the assemblies
+    "participatory_processes": 11,  # the study's 9, a private panel and an unpublished plan
+    "participatory_process_steps": 37,
+    "categories": 58,
+    "components": 64,  # 60 in the consultations, 4 in the assemblies
     "space_private_users": 26,  # 13 members of the private panel, 13 of the private assembly
     "space_links": 4,
     "space_roles": 3,  # the moderator's
     "assemblies": 2,
-    "proposals": PROPOSALS,
+    "proposals": PROPOSALS + 4,  # the study's, and 4 hidden by moderation
     "proposal_votes": SUPPORTS,
-    "surveys": 9,
+    "surveys": 11,
     "debates": 6,
-    "pages": 11,
+    "pages": 13,
 }
 
 
@@ -44,7 +48,24 @@ def test_seed_creates_the_loire_atlantique_organization_with_the_case_study_figu
         " count(*) FILTER (WHERE deleted_at IS NOT NULL), count(*) FILTER (WHERE email LIKE '%@example.org')"
         " FROM users WHERE kind = 'user' AND NOT admin AND nickname NOT IN ('participant_demo', 'moderation_44')",
     )
-    assert participants == [(1500, 10, 3, 3, 1497)]  # deleted accounts keep no email
+    assert participants == [(1513, 10, 3, 3, 1510)]  # deleted accounts keep no email
+    # What the public counts: confirmed accounts, neither blocked nor deleted (the staff and demo ones too).
+    assert query(
+        seeded_url,
+        "SELECT count(*) FROM users WHERE kind = 'user' AND confirmed_at IS NOT NULL AND NOT blocked"
+        " AND deleted_at IS NULL",
+    ) == [(PARTICIPANTS,)]
+    assert (VISIBLE_PER_BLOCK, len(HIDDEN), sum(HIDDEN_PROPOSALS.values())) == (1497, 16, 4)
+    public = query(
+        seeded_url,
+        "SELECT count(DISTINCT p.id), count(pr.id) FILTER (WHERE pr.hidden_at IS NULL),"
+        " count(pr.id) FILTER (WHERE pr.hidden_at IS NOT NULL)"
+        " FROM participatory_processes p"
+        " LEFT JOIN components c ON c.space_kind = 'participatory_process' AND c.space_id = p.id"
+        " LEFT JOIN proposals pr ON pr.component_id = c.id"
+        " WHERE p.published_at IS NOT NULL AND NOT p.private_space",
+    )
+    assert public == [(CONSULTATIONS, PROPOSALS, 4)]
     # Every other table of the demo has something in it.
     assert all(found.values()), {t: n for t, n in found.items() if not n}
 
@@ -263,7 +284,7 @@ def test_another_seed_changes_contents_but_not_identities(
     names = "SELECT name FROM users ORDER BY id"
     assert query(other, nicknames) == query(seeded_url, nicknames)
     assert query(other, names) != query(seeded_url, names)
-    assert counts(other, ("proposals", "proposal_votes")) == {"proposals": PROPOSALS, "proposal_votes": SUPPORTS}
+    assert counts(other, ("proposals", "proposal_votes")) == {"proposals": PROPOSALS + 4, "proposal_votes": SUPPORTS}
 
 
 def test_seeding_again_adds_nothing(cli: Cli, seeded_url: str) -> None:
@@ -292,7 +313,7 @@ def test_if_empty_skips_an_existing_organization(cli: Cli, seeded_url: str) -> N
 
     assert outcome.exit_code == 0, outcome.text
     assert "nothing to do (--if-empty)" in outcome.text
-    assert counts(seeded_url, ("participatory_processes",)) == {"participatory_processes": 9}
+    assert counts(seeded_url, ("participatory_processes",)) == {"participatory_processes": 11}
 
 
 def test_a_larger_scale_multiplies_the_figures_and_tops_up_an_existing_seed(
@@ -363,5 +384,5 @@ def test_each_process_has_exactly_one_active_step(seeded_url: str) -> None:
         """,
     )
 
-    assert len(rows) == 9
+    assert len(rows) == 11
     assert all(3 <= steps <= 5 and active == 1 for _, steps, active in rows)

@@ -7,9 +7,19 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import event
+from starlette.applications import Starlette
 
 from app.asgi import create_app
-from app.seed.figures import DEMO_PASSWORD, PARTICIPANT_EMAIL
+from app.seed.figures import (
+    CONSULTATIONS,
+    DEMO_PASSWORD,
+    PARTICIPANT_EMAIL,
+    PARTICIPANTS,
+    PROPOSALS,
+    PROPOSALS_BY_PROCESS,
+    SUPPORTS,
+)
 from app.seed.people import HIDDEN, VISIBLE_PER_BLOCK, nickname
 from app.seed.territory import communes
 from app.settings import Settings
@@ -17,12 +27,17 @@ from tests.cli.conftest import aquery
 
 
 @pytest.fixture(scope="module")
-async def seeded_client(seeded_url: str) -> AsyncIterator[httpx.AsyncClient]:
+async def seeded_app(seeded_url: str) -> AsyncIterator[Starlette]:
     application = create_app(Settings(environment="test"), database_url=seeded_url)
     async with application.router.lifespan_context(application):
-        transport = httpx.ASGITransport(app=application)
-        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
-            yield client
+        yield application
+
+
+@pytest.fixture(scope="module")
+async def seeded_client(seeded_app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=seeded_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
+        yield client
 
 
 async def gql(
@@ -36,7 +51,7 @@ async def gql(
     return body["data"]
 
 
-async def test_anonymous_visitor_sees_the_seven_public_consultations(seeded_client: httpx.AsyncClient) -> None:
+async def test_anonymous_visitor_sees_the_nine_public_consultations(seeded_client: httpx.AsyncClient) -> None:
     data = await gql(seeded_client, '{ participatoryProcesses { slug title { translation(locale: "fr") } } }')
 
     assert data == {
@@ -53,9 +68,53 @@ async def test_anonymous_visitor_sees_the_seven_public_consultations(seeded_clie
                 "title": {"translation": "Loire et estuaire : imaginons nos rives de demain"},
             },
             {"slug": "budget-participatif", "title": {"translation": "Budget participatif de Loire-Atlantique"}},
+            {"slug": "bien-vieillir", "title": {"translation": "Bien vieillir en Loire-Atlantique"}},
             {"slug": "bien-manger-au-college", "title": {"translation": "Bien manger au collège"}},
+            {
+                "slug": "espaces-naturels",
+                "title": {"translation": "Espaces naturels sensibles : randonner et préserver"},
+            },
         ]
     }
+
+
+async def test_one_anonymous_query_gives_the_case_studys_annual_review(
+    seeded_app: Starlette, seeded_client: httpx.AsyncClient
+) -> None:
+    document = (
+        '{ metrics(names: ["users", "proposals", "votes"]) { name count }'
+        " participatoryProcesses { slug } organization { stats { name value } } }"
+    )
+    await gql(seeded_client, document)  # the organization is looked up once, then cached
+    statements: list[str] = []
+
+    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    engine = seeded_app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        data = await gql(seeded_client, document)
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+    # "1500 participants ; 9 consultations, 794 propositions, 643 soutiens": the public figures, exactly.
+    assert data["metrics"] == [
+        {"name": "users", "count": PARTICIPANTS},
+        {"name": "proposals", "count": PROPOSALS},
+        {"name": "votes", "count": SUPPORTS},
+    ]
+    assert (PARTICIPANTS, CONSULTATIONS, PROPOSALS, SUPPORTS) == (1500, 9, 794, 643)
+    assert len(data["participatoryProcesses"]) == CONSULTATIONS
+    stats = {s["name"]: s["value"] for s in data["organization"]["stats"]}
+    assert {name: stats[name] for name in ("users_count", "processes_count", "proposals_count", "supports_count")} == {
+        "users_count": PARTICIPANTS,
+        "processes_count": CONSULTATIONS,
+        "proposals_count": PROPOSALS,
+        "supports_count": SUPPORTS,
+    }
+    # The processes; the metrics' live figures and stored days; the stats' counts and live figures.
+    assert len(statements) == 5, statements
 
 
 async def test_the_private_and_the_unpublished_consultations_stay_hidden(seeded_client: httpx.AsyncClient) -> None:
@@ -210,7 +269,7 @@ async def test_a_page_of_proposals_shows_the_total_and_exact_counters(
             }
         }
     }
-    assert 250 <= len(rows) < 262  # the road consultation's 262 proposals, less the hidden ones
+    assert len(rows) == PROPOSALS_BY_PROCESS["route-de-demain"] == 240  # its public share; the hidden ones on top
 
 
 async def test_a_comment_thread_shows_alignments_votes_and_replies(

@@ -31,8 +31,8 @@ PROCESSES = """
 
 # one statement each: processes, steps, categories, subcategories, parent categories, components,
 # component spaces, attachments, collections, collection attachments, groups, group processes,
-# outgoing links, incoming links, stats
-PROCESSES_STATEMENTS = 15
+# outgoing links, incoming links, stats (components per manifest, then the metrics' figures: two)
+PROCESSES_STATEMENTS = 16
 
 USERS = "{ users { id nickname ... on User { groups { id members { id } } } } }"
 

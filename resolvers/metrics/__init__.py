@@ -1,0 +1,1 @@
+"""Metrics: public figures per organization and space, their daily history and participation breakdowns."""

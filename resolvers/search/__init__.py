@@ -1,0 +1,1 @@
+"""Full-text search across spaces, resources, comments and participants (index kept by database triggers)."""

@@ -1,0 +1,1 @@
+"""Follows: ``follow`` / ``unfollow`` and what they answer."""

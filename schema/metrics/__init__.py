@@ -1,0 +1,1 @@
+"""Metrics: Decidim's ``metrics`` root field and Participa's participation breakdowns."""

@@ -1,0 +1,1 @@
+"""GraphQL vocabulary of full-text search: the ``search`` root field and its results."""
