@@ -64,15 +64,16 @@ def viewer_follows(env: LoaderEnv) -> Loader:
 def follows_by_user(env: LoaderEnv) -> Loader:
     """``user id -> [(kind, id)]``: what they follow that the viewer may see, newest first."""
     f = models.Follow
-    visible = [
-        and_(
-            col(f.followable_kind) == kind,
-            col(f.followable_id).in_(select(spec.model.id).where(spec.visible(env.scope))),
-        )
-        for kind, spec in FOLLOWABLES.items()
-    ]
 
     async def fn(session: AsyncSession, keys: Sequence[int]) -> dict[int, list[Followable]]:
+        # Built when a batch runs, not with the loader: every request builds every loader.
+        visible = [
+            and_(
+                col(f.followable_kind) == kind,
+                col(f.followable_id).in_(select(spec.model.id).where(spec.visible(env.scope))),
+            )
+            for kind, spec in FOLLOWABLES.items()
+        ]
         stmt = (
             select(col(f.user_id), col(f.followable_kind), col(f.followable_id))
             .where(col(f.user_id).in_(keys), col(f.organization_id) == env.scope.organization_id, or_(*visible))
