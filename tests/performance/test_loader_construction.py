@@ -20,7 +20,7 @@ from resolvers.visibility import Scope
 VISIBILITY = str(Path(resolvers.visibility.__file__).resolve())
 
 
-def test_building_the_loaders_of_a_request_evaluates_no_visibility_rule() -> None:
+async def test_building_the_loaders_of_a_request_evaluates_no_visibility_rule() -> None:
     called: list[str] = []
 
     def watch(frame: FrameType, event: str, _arg: Any) -> None:
