@@ -18,11 +18,13 @@ from sqlalchemy import event, select, text
 
 import models
 from app.seed.bench_queries import (
+    ANNUAL_REVIEW_QUERY,
     COMMUNES_QUERY,
     NODES_QUERY,
     PROCESS_PAGE_QUERY,
     PROCESSES_QUERY,
     PROPOSALS_PAGE_QUERY,
+    SEARCH_QUERY,
     USERS_QUERY,
 )
 
@@ -103,6 +105,8 @@ async def bench_queries(app: Starlette) -> list[BenchQuery]:
         BenchQuery(f"nodes ({len(node_ids)} ids)", NODES_QUERY, {"ids": node_ids}),
         BenchQuery("communes", COMMUNES_QUERY, {"id": departement[0] if departement else "0"}),
         BenchQuery("proposals page (50)", PROPOSALS_PAGE_QUERY, {"id": box[0] if box else "0"}),
+        BenchQuery("annual review (metrics, breakdowns)", ANNUAL_REVIEW_QUERY),
+        BenchQuery("search (20 results)", SEARCH_QUERY, {"term": "école"}),
     ]
 
 

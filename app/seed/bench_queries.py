@@ -81,3 +81,24 @@ query ($id: ID!) {{
   }}
 }}
 """
+
+ANNUAL_REVIEW_QUERY = """
+{
+  participatoryProcesses { id slug }
+  metrics(names: ["users", "participants", "proposals", "accepted_proposals", "votes", "comments", "meetings"]) {
+    name count history { key value }
+  }
+  byConsultation: participationBreakdown(by: SPACE) { key figures { name count } }
+  byCommune: participationBreakdown(by: SCOPE, names: ["proposals", "votes"]) { key figures { name count } }
+  byWeek: participationBreakdown(by: WEEK, names: ["proposals", "comments"]) { weekStart figures { name count } }
+}
+"""
+
+SEARCH_QUERY = """
+query ($term: String!) {
+  search(term: $term, first: 20) {
+    totalCount
+    nodes { id resourceType title snippet rank }
+  }
+}
+"""

@@ -92,16 +92,19 @@ async def live_figures(
     (space statistics count what a member of a private space sees)."""
     if not metrics or (spaces is not None and not spaces):
         return {}
-    stmt = _live_statement(scope or public_scope(organization_id), tuple(metrics), per_space=spaces is not None)
     today = datetime.now(UTC).astimezone(ZoneInfo(time_zone)).date()
     params: dict[str, Any] = {"time_zone": time_zone, "today": today}
     if spaces is not None:
         params["spaces"] = list(spaces)
     found: dict[tuple[str, SpaceKey], Figure] = {}
-    for values in (await session.execute(stmt, params)).all():
-        name, total, before = values[0], int(values[-2]), int(values[-1])
-        key = ORGANIZATION if spaces is None else (str(values[1]), int(values[2]))
-        found[(name, key)] = Figure(total, total - before)
+    # One statement per metric: PostgreSQL plans each metric's events well on its own, while one
+    # statement over the union of them all was 18 times slower at ten times the demo data.
+    for metric in metrics:
+        stmt = _live_statement(scope or public_scope(organization_id), (metric,), per_space=spaces is not None)
+        for values in (await session.execute(stmt, params)).all():
+            name, total, before = values[0], int(values[-2]), int(values[-1])
+            key = ORGANIZATION if spaces is None else (str(values[1]), int(values[2]))
+            found[(name, key)] = Figure(total, total - before)
     return found
 
 
@@ -189,27 +192,31 @@ async def breakdown(
     """
     if not metrics:
         return []
-    stmt = _breakdown_statement(
-        public_scope(organization.id),
-        tuple(metrics),
-        by,
-        in_space=space is not None,
-        from_day=start is not None,
-        to_day=end is not None,
-    )
     params: dict[str, Any] = {"time_zone": organization.time_zone, "start": start, "end": end}
     if space is not None:
         params |= {"space_kind": space[0], "space_id": space[1]}
     keys = 2 if by is Dimension.SPACE else 1
     rows: dict[tuple[Any, ...], BreakdownRow] = {}
-    for values in (await session.execute(stmt, params)).all():
-        key_values = tuple(values[:keys])
-        name, count = values[keys], int(values[keys + 1])
-        row = rows.get(key_values)
-        if row is None:
-            row = rows[key_values] = _row(by, key_values)
-        row.counts[name] = count
-    return list(rows.values())
+    # One statement per metric, as in ``live_figures`` (the union of every metric plans badly).
+    for metric in metrics:
+        stmt = _breakdown_statement(
+            public_scope(organization.id),
+            (metric,),
+            by,
+            in_space=space is not None,
+            from_day=start is not None,
+            to_day=end is not None,
+        )
+        for values in (await session.execute(stmt, params)).all():
+            key_values = tuple(values[:keys])
+            name, count = values[keys], int(values[keys + 1])
+            row = rows.get(key_values)
+            if row is None:
+                row = rows[key_values] = _row(by, key_values)
+            row.counts[name] = count
+    # Ordered by key, the empty (``none``) row last, as one statement's ORDER BY gave them.
+    ordered = sorted(rows, key=lambda values: tuple((v is None, v if v is not None else 0) for v in values))
+    return [rows[values] for values in ordered]
 
 
 @functools.lru_cache(maxsize=256)

@@ -29,9 +29,9 @@ ASSEMBLIES = """
 # one statement each: assemblies; children (childrenCount shares them; grandchildren are children of listed
 # assemblies, already loaded); parents (the components' and linked spaces are those same roots, loaded
 # once per request); types; the types' assemblies; areas; categories; subcategories; components; stats
-# (two: components per manifest, then the metrics' figures); attachments; collections; collection
-# attachments; outgoing links; incoming links
-ASSEMBLIES_STATEMENTS = 16
+# (components per manifest, then the metrics' figures, one per metric: eleven); attachments; collections;
+# collection attachments; outgoing links; incoming links
+ASSEMBLIES_STATEMENTS = 26
 
 
 async def add_assemblies(make: Any, *, count: int, kind: Any, area: Any, previous: Any | None) -> Any:

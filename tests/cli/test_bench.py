@@ -14,7 +14,16 @@ def test_bench_reuses_the_seeded_database_and_prints_a_table(cli: Cli, make_data
 
     assert outcome.exit_code == 0, outcome.text
     assert "0 rows added now" in outcome.text
-    for name in ("processes", "process page", "users", "nodes", "communes", "proposals page (50)"):
+    for name in (
+        "processes",
+        "process page",
+        "users",
+        "nodes",
+        "communes",
+        "proposals page (50)",
+        "annual review",
+        "search",
+    ):
         assert name in outcome.text
     assert "req/s" in outcome.text
     assert "SQL" in outcome.text

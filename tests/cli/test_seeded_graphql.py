@@ -113,8 +113,9 @@ async def test_one_anonymous_query_gives_the_case_studys_annual_review(
         "proposals_count": PROPOSALS,
         "supports_count": SUPPORTS,
     }
-    # The processes; the metrics' live figures and stored days; the stats' counts and live figures.
-    assert len(statements) == 5, statements
+    # The processes; the three metrics' live figures (one each) and stored days; the stats' counts and
+    # live figures (one per metric).
+    assert len(statements) == 17, statements
 
 
 async def test_the_private_and_the_unpublished_consultations_stay_hidden(seeded_client: httpx.AsyncClient) -> None:

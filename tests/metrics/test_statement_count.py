@@ -1,4 +1,9 @@
-"""Metrics, breakdowns and stats cost a fixed number of statements, whatever the data and the names asked."""
+"""Metrics, breakdowns and stats cost a fixed number of statements, whatever the data and the days stored.
+
+Each set of live figures runs one statement per metric (the union of every metric planned badly: a
+breakdown by space took 37 s at ten times the demo data, 2 s split), so the count follows the
+metrics a query asks for, never the rows.
+"""
 
 from __future__ import annotations
 
@@ -23,10 +28,10 @@ query($type: String, $id: Int) {
   participatoryProcesses { stats { name value } }
 }
 """
-# metrics: live + history (2); space: visibility, live, history (3); breakdowns: 4, then the processes,
-# scopes and categories their rows name (3); organization stats (2); the process list (1) and all their
-# stats (components, figures: 2)
-EXPECTED_STATEMENTS = 17
+# With the 12 metrics, most of these are one statement per metric per set of live figures (every metric
+# live, the space's three, four breakdowns of every metric, the organization's and the processes' stats);
+# the rest are history, the space's visibility, and the processes, scopes and categories rows name.
+EXPECTED_STATEMENTS = 91
 
 
 async def grow(make: Make, world: World, *, times: int) -> None:
@@ -55,7 +60,7 @@ async def statements(world: World, execute: Any, count_queries: Any) -> int:
     return log.count
 
 
-async def test_statement_count_does_not_grow_with_data_names_or_days(
+async def test_statement_count_does_not_grow_with_data_or_days(
     world: World, make: Make, execute: Any, count_queries: Any
 ) -> None:
     async with make.sessionmaker() as session:

@@ -31,8 +31,9 @@ PROCESSES = """
 
 # one statement each: processes, steps, categories, subcategories, parent categories, components,
 # component spaces, attachments, collections, collection attachments, groups, group processes,
-# outgoing links, incoming links, stats (components per manifest, then the metrics' figures: two)
-PROCESSES_STATEMENTS = 16
+# outgoing links, incoming links, stats (components per manifest, then the metrics' figures: one per
+# metric, eleven)
+PROCESSES_STATEMENTS = 26
 
 USERS = "{ users { id nickname ... on User { groups { id members { id } } } } }"
 
