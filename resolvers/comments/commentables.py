@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select
 from sqlalchemy.orm import aliased
 
 import models
@@ -156,24 +156,20 @@ def kind_for_table(table: str) -> str | None:
 
 async def kind_of(session: AsyncSession, scope: Scope, pk: int, *, field: str = "commentableId") -> str:
     """The commentable kind a global id names; BAD_USER_INPUT when it names something else, NOT_FOUND for nothing."""
-    from resolvers.nodes.loaders import NODE_MODELS
+    from resolvers.nodes.loaders import kind_of_id
 
     # Any other table with the id makes it "not commentable" rather than "not found".
     tables: list[tuple[Any, str]] = [(models.Comment, ResourceKind.COMMENT)]
     tables += [(spec.model, kind) for kind, spec in COMMENTABLES.items()]
-    tables += [(model, "") for model in NODE_MODELS if model not in {m for m, _ in tables}]
-    parts = [
-        select(literal(kind).label("kind")).where(model.id == pk, model.organization_id == scope.organization_id)
-        for model, kind in tables
-    ]
-    found = (await session.scalars(union_all(*parts))).first()
+    wanted = [(model, kind, model.organization_id == scope.organization_id) for model, kind in tables]
+    found = await kind_of_id(session, pk, scope.organization_id, wanted)
     if found is None:
         msg = f"Nothing has id {pk}."
         raise NotFound(msg)
     if not found:
         msg = f"Object {pk} cannot be commented on."
         raise BadUserInput(msg, fields={field: "not commentable"})
-    return str(found)
+    return found
 
 
 def root_visible(kind_col: Any, id_col: Any, scope: Scope) -> ColumnElement[bool]:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, literal, select, union_all
+from sqlalchemy import ColumnElement
 
 import models
 from models.kinds import ResourceKind
@@ -57,26 +57,14 @@ async def followable_kind(session: AsyncSession, scope: Scope, pk: int, *, field
     NOT_FOUND when nothing the viewer may see has that id (hidden, private and unpublished rows answer
     exactly as missing ones); BAD_USER_INPUT when the id names something that cannot be followed.
     """
-    from resolvers.nodes.loaders import NODE_MODELS
+    from resolvers.nodes.loaders import kind_of_id
 
-    followable_models = {spec.model for spec in FOLLOWABLES.values()}
-    parts = [
-        select(literal(kind).label("kind")).where(spec.model.id == pk, spec.visible(scope))
-        for kind, spec in FOLLOWABLES.items()
-    ]
-    parts += [
-        select(literal("").label("kind")).where(
-            model.id == pk,  # type: ignore[arg-type,union-attr]
-            model.organization_id == scope.organization_id,  # type: ignore[arg-type]
-        )
-        for model in NODE_MODELS
-        if model not in followable_models
-    ]
-    found = (await session.scalars(union_all(*parts))).first()
+    wanted = [(spec.model, kind, spec.visible(scope)) for kind, spec in FOLLOWABLES.items()]
+    found = await kind_of_id(session, pk, scope.organization_id, wanted)
     if found is None:
         msg = f"Nothing to follow has id {pk}."
         raise NotFound(msg)
     if not found:
         msg = f"Object {pk} cannot be followed."
         raise BadUserInput(msg, fields={field: "not followable"})
-    return str(found)
+    return found

@@ -11,7 +11,9 @@ from resolvers.loading import make_loader
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Any
 
+    from sqlalchemy import ColumnElement
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from resolvers.loading import Loader, LoaderEnv
@@ -50,6 +52,28 @@ NODE_MODELS: list[type[models.Tenanted]] = [
     models.Budget,
     models.Project,
 ]
+
+
+async def kind_of_id(
+    session: AsyncSession, pk: int, organization_id: int, wanted: Sequence[tuple[Any, str, ColumnElement[bool]]]
+) -> str | None:
+    """Which of ``wanted`` (model, kind, condition) holds ``pk``, in one statement.
+
+    ``""`` when only another node table of the organization holds it (the id names something of
+    another kind), ``None`` when nothing does.
+    """
+    wanted_models = {model for model, _, _ in wanted}
+    parts = [select(literal(kind).label("kind")).where(model.id == pk, condition) for model, kind, condition in wanted]
+    parts += [
+        select(literal("").label("kind")).where(
+            model.id == pk,  # type: ignore[arg-type]
+            model.organization_id == organization_id,  # type: ignore[arg-type]
+        )
+        for model in NODE_MODELS
+        if model not in wanted_models
+    ]
+    found = (await session.scalars(union_all(*parts))).first()
+    return None if found is None else str(found)
 
 
 def table_by_id(env: LoaderEnv) -> Loader:
